@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, shared_dir
+
 SAMPLE = ROOT / "chronica" / "sample" / "sample.txt"
-
-
-def shared_dir() -> Path | None:
-    """The read-only ../shared material: $CHRONICA_SHARED, else beside the checkout, else /work/shared."""
-    for candidate in (os.environ.get("CHRONICA_SHARED"), ROOT.parent / "shared", "/work/shared"):
-        if candidate and Path(candidate, "seed").is_dir():
-            return Path(candidate)
-    return None
 
 
 @pytest.fixture(scope="session")
