@@ -137,7 +137,7 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def connect(path: Path, create: bool) -> sqlite3.Connection:
+def connect(path: Path, create: bool = False) -> sqlite3.Connection:
     """Open (or create) the library at ``path``, refusing anything that is not a library we know.
 
     Raises :class:`InputError` with a one-line reason; a refused file is left byte-for-byte as it was.
@@ -148,7 +148,8 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise InputError(str(path), "is a directory, not a library file")
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None)  # transactions are explicit
+    # Transactions are explicit; a web request may open its connection in one worker thread and use it in another.
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     try:
         _check(conn)
