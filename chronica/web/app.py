@@ -162,6 +162,10 @@ def create_app(db: Path, max_upload: int = MAX_UPLOAD, model: str | None = None)
             hit["runs"] = re.split(f"[{queries.SNIPPET_START}{queries.SNIPPET_END}]", hit["snippet"])
         return page("search.html", q=q, hits=hits)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs_page() -> HTMLResponse:
         return page("docs.html")

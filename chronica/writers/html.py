@@ -9,6 +9,7 @@ document text.
 from __future__ import annotations
 
 import bisect
+from pathlib import Path
 from typing import Any
 
 from chronica.model import Document, Sentence
@@ -42,7 +43,7 @@ def context(doc: Document, entity_urls: dict[str, str] | None = None) -> dict[st
     people = [{"name": p.name, "url": urls.get(p.id), "mentions": len(p.mentions),
                "aliases": [a for a in p.aliases if a != p.name]}
               for p in sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))]
-    return {"title": doc.source.path, "events": events, "quotes": quotes, "people": people,
+    return {"title": Path(doc.source.path).name or doc.source.path, "events": events, "quotes": quotes, "people": people,
             "blocks": _blocks(doc)}
 
 

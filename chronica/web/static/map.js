@@ -4,8 +4,28 @@
   "use strict";
   var el = document.getElementById("map");
   var map = L.map(el, {worldCopyJump: true, minZoom: 1, maxZoom: 10}).setView([30, 10], 2);
+  // Rings cut at the antimeridian jump from +180 to -180; on a flat map that draws a stripe
+  // across the world. Unwrapping the longitudes keeps each ring continuous.
+  function unwrap(ring) {
+    var shift = 0;
+    return ring.map(function (point, i) {
+      if (i > 0) {
+        var step = point[0] - ring[i - 1][0];
+        if (step > 180) { shift -= 360; } else if (step < -180) { shift += 360; }
+      }
+      return [point[0] + shift, point[1]];
+    });
+  }
+  function unwrapGeometry(geometry) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring, i) { polygon[i] = unwrap(ring); });
+    });
+  }
   fetch(el.dataset.outline).then(function (r) { return r.json(); }).then(function (world) {
-    L.geoJSON(topojson.feature(world, world.objects.countries), {
+    var countries = topojson.feature(world, world.objects.countries);
+    countries.features.forEach(function (f) { if (f.geometry) { unwrapGeometry(f.geometry); } });
+    L.geoJSON(countries, {
       style: {color: "#8aa0b8", weight: 0.6, fillColor: "#f4f1e8", fillOpacity: 1}, interactive: false
     }).addTo(map);
   });
