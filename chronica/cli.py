@@ -163,7 +163,8 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool)
     """Analyze FILES (or every known file in DIRS) and store them in the library.
 
     \b
-    A file whose content is already in the library is skipped unless --force.
+    A file whose content is already in the library is skipped unless --force; a file
+    whose content changed replaces the version stored from the same path.
     chronica add book.txt chapters/ --db history.db
     """
     from chronica import readers
@@ -201,7 +202,7 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool)
             task = bar.add_task(f"  {path.name}", total=max(len(doc.text), 1))
             pipeline.run(doc, progress=lambda chars: bar.advance(task, chars))
             bar.remove_task(task)
-            store(conn, doc, replace=force)
+            store(conn, doc, replace=force, supersede=True)
             counts["added"] += 1
             for warning in doc.warnings:
                 stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)

@@ -210,3 +210,14 @@ def test_fts_query_quotes_every_term() -> None:
     assert queries.fts_query('Berlin "air lift" Clay*') == '"Berlin" "air lift" "Clay"*'
     assert queries.fts_query('AND OR ""') == '"AND" "OR"'
     assert queries.fts_query("   ") == ""
+
+
+def test_replace_and_supersede(library, analyze_text) -> None:
+    first = store(library, _doc(analyze_text, AIRLIFT, "airlift.txt"))
+    replaced = store(library, _doc(analyze_text, AIRLIFT, "airlift.txt"), replace=True)
+    assert replaced != first and [d["id"] for d in queries.documents(library)] == [replaced]
+    other = store(library, _doc(analyze_text, MOSCOW, "moscow.txt"))
+    edited = store(library, _doc(analyze_text, AIRLIFT.replace("1949", "1950"), "airlift.txt"), supersede=True)
+    assert sorted(d["id"] for d in queries.documents(library)) == [other, edited]
+    assert {e["value"] for e in queries.timeline(library, document=edited)} >= {"1950-09-30"}
+    assert library.execute("SELECT count(*) FROM events WHERE document_id = ?", (replaced,)).fetchone()[0] == 0

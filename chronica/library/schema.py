@@ -22,8 +22,9 @@ APPLICATION_ID = 0x4368726E  # "Chrn"
 # One script per version; never edit a released one, append a new one.
 MIGRATIONS: tuple[str, ...] = (
     """
+    -- AUTOINCREMENT: ids are in URLs (/documents/3), so a removed book's id is never reused.
     CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         sha256 TEXT NOT NULL UNIQUE,
         path TEXT NOT NULL,
         name TEXT NOT NULL,
@@ -70,7 +71,7 @@ MIGRATIONS: tuple[str, ...] = (
 
     -- People, places, organisations across books: one row per real-world referent.
     CREATE TABLE library_entities (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,          -- person | place | org | other
         name TEXT NOT NULL,
         lat REAL, lon REAL

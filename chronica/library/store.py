@@ -38,14 +38,21 @@ def find(conn: sqlite3.Connection, sha256: str) -> int | None:
     return row[0] if row else None
 
 
-def store(conn: sqlite3.Connection, doc: Document, replace: bool = False) -> int:
-    """Add ``doc`` (replacing the book with the same content hash when ``replace``); return its id."""
+def store(conn: sqlite3.Connection, doc: Document, replace: bool = False, supersede: bool = False) -> int:
+    """Add ``doc``; return its id. A book with the same content is kept as it is unless ``replace``.
+
+    ``supersede`` also drops books stored from the same path with other content: an edited file
+    added again replaces its old version instead of doubling its events on the timeline.
+    """
     with transaction(conn):
         old = find(conn, doc.source.sha256)
         if old is not None:
             if not replace:
                 return old
             _delete(conn, old)
+        if supersede:
+            for (stale,) in conn.execute("SELECT id FROM documents WHERE path = ?", (doc.source.path,)).fetchall():
+                _delete(conn, stale)
         return _insert(conn, doc)
 
 
