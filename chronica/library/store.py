@@ -149,7 +149,10 @@ def load(conn: sqlite3.Connection, document_id: int) -> Document | None:
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         return None
-    q = lambda sql: conn.execute(sql, (document_id,)).fetchall()  # noqa: E731
+
+    def q(sql: str) -> list[sqlite3.Row]:
+        return conn.execute(sql, (document_id,)).fetchall()
+
     doc = Document(text=row["text"], source=SourceInfo(row["path"], row["sha256"], row["format"]), dct=row["dct"],
                    warnings=json.loads(row["warnings"]))
     doc.sections = [_build(Section, json.loads(r[0])) for r in q(

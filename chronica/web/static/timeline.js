@@ -8,7 +8,7 @@
   var count = document.getElementById("count");
   var items = new vis.DataSet();
   var timeline = new vis.Timeline(container, items, {
-    zoomMin: DAY, zoomMax: YEAR * 1000, height: "62vh", stack: true, maxHeight: "62vh",
+    zoomMin: DAY, zoomMax: YEAR * 1000, height: "62vh", stack: true, orientation: "top",
     tooltip: {followMouse: true}, showTooltips: false, selectable: true, xss: {disabled: false}
   });
 
