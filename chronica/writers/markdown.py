@@ -1,0 +1,34 @@
+"""A readable chronology in Markdown: date, event, actors, citation; then quotations."""
+
+from __future__ import annotations
+
+from chronica.model import Document
+from chronica.writers.chronology import citation, date_label, names, ordered_events
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render(doc: Document) -> str:
+    lines = [f"# Chronology of {_cell(doc.source.path)}", ""]
+    if doc.events:
+        lines += ["| Date | Event | Actors | Citation |", "|---|---|---|---|"]
+        for event in ordered_events(doc):
+            actors = ", ".join(names(doc, event.actors))
+            lines.append(f"| {_cell(date_label(event))} | {_cell(event.summary)} | {_cell(actors)} | {_cell(citation(event))} |")
+    else:
+        lines.append("No dated events found.")
+    if doc.quotes:
+        lines += ["", "## Quotations", ""]
+        for quote in doc.quotes:
+            who = quote.speaker_name or "unattributed"
+            note = f" (note {', '.join(map(str, quote.notes))})" if quote.notes else ""
+            lines.append(f"- {_cell(quote.text)} — {_cell(who)}{note}")
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    if people:
+        lines += ["", "## People", ""]
+        for person in sorted(people, key=lambda e: -len(e.mentions)):
+            aliases = ", ".join(a for a in person.aliases if a != person.name)
+            lines.append(f"- **{_cell(person.name)}** ({len(person.mentions)} mentions)" + (f": {_cell(aliases)}" if aliases else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,85 @@
+"""Bad input: one line on stderr naming the file and the problem, exit 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chronica import readers
+from chronica.errors import InputError
+
+GOOD = "On 24 June 1948 the Soviet authorities cut the roads into Berlin.\n"
+
+
+def _bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
+    png = tmp / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    empty = tmp / "empty.txt"
+    empty.write_bytes(b"")
+    undecodable = tmp / "bytes.txt"
+    undecodable.write_bytes(b"Stalin \x81\x8d\x8f\x90 Mao")  # bytes undefined in both UTF-8 and cp1252
+    unknown = tmp / "notes.xyz"
+    unknown.write_text(GOOD)
+    return {
+        "missing": (tmp / "missing.txt", "no such file"),
+        "directory": (tmp, "is a directory"),
+        "empty": (empty, "empty file"),
+        "binary": (png, "PNG image"),
+        "undecodable": (undecodable, "undecodable bytes"),
+        "unknown extension": (unknown, "unknown file type '.xyz'"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "undecodable", "unknown extension"])
+def test_reader_refuses_bad_input_with_the_problem(tmp_path: Path, case: str) -> None:
+    path, problem = _bad_files(tmp_path)[case]
+    with pytest.raises(InputError) as info:
+        readers.read(path)
+    assert str(path) in str(info.value)
+    assert problem in str(info.value)
+
+
+def test_cli_reports_each_bad_file_in_one_line_and_still_analyzes_the_good_one(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    bad = _bad_files(tmp_path / "in")
+    good = tmp_path / "in" / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(p) for p, _ in bad.values()] + [str(good)]
+    result = subprocess.run([sys.executable, "-m", "chronica", "analyze", *args, "-o", str(out), "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == len(bad)
+    for (path, problem), line in zip(bad.values(), lines):
+        assert str(path) in line and problem in line
+    assert sorted(p.name for p in out.iterdir()) == ["good.json"]
+
+
+def test_cli_writes_nothing_when_the_only_input_is_bad(tmp_path: Path) -> None:
+    target = tmp_path / "result.json"
+    result = subprocess.run([sys.executable, "-m", "chronica", "analyze", str(tmp_path / "nope.txt"), "-o", str(target)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_model_is_one_line(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "chronica", "analyze", str(good), "--model", "xx_no_such_model"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "xx_no_such_model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_empty_and_date_free_texts_give_empty_analyses(analyze_text) -> None:
+    assert analyze_text("").events == [] and analyze_text("").timexes == []
+    doc = analyze_text("The archive holds letters and photographs.\n")
+    assert doc.timexes == [] and doc.events == [] and doc.quotes == []
