@@ -93,6 +93,8 @@ class Narrative:
         self.present_cues = frozenset(lex["present_tense_cues"])
         self.future_cues = tuple(lex["weekday_future_cues"])
         self.undated_deictics = frozenset(lex["deictics_annotated_without_dct"])
+        self.prospective = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex["prospective_cues"]) + r")\b[^,;]*$",
+                                      re.IGNORECASE)
         self.season_mid = lex["season_mid_month"]
         self.season_months = lex["season_months"]
         par_starts = [p[0] for p in paragraphs]
@@ -204,6 +206,8 @@ class Narrative:
             self.frame = self._here(i, m.year, m.month, m.day, m.bc)
         if not self.clock_moving[i]:
             return res, None
+        if self.prospective.search(self._sentence_prefix(m.start)):
+            return res, None  # a date something "was to" happen by: a plan, not a happening
         if m.month is None and m.season is None and clock is not None and clock.source is not None \
                 and m.year < clock.year and clock.section == self.section[i] \
                 and not _INITIAL.match(self._sentence_prefix(m.start)):
@@ -257,7 +261,7 @@ class Narrative:
         """(year, anchor mention, bc) for an underspecified date in ``month``."""
         par, sec = self.paragraph[i], self.section[i]
         back = clock
-        if back is not None and back.source is None and self.dct is not None:
+        if back is not None and self.dct is not None and (back.source is None or back.paragraph != par):
             back = self._news_back(i, month)
         yb = None
         if back is not None:
@@ -305,8 +309,10 @@ class Narrative:
     # -- relative and deictic --------------------------------------------------------------------
     def _relative(self, i: int, m: Mention, clock: Clock | None) -> tuple[Resolved | None, Clock | None]:
         base = clock
-        deictic = m.rel_word in ("this", "last", "next", "coming") and self.dct is not None \
-            and not self.text[m.start:m.end].lower().startswith("the")
+        if m.rel_word == "the last" and self.dct is None:
+            return None, None
+        deictic = self.dct is not None and (m.rel_word == "the last" or m.rel_word in ("this", "last", "next", "coming")
+                                            and not self.text[m.start:m.end].lower().startswith("the"))
         if deictic:
             base = Clock(self.dct[0], self.dct[1], self.dct[2], False, None, -1, -1)
         if base is None:
@@ -445,7 +451,8 @@ class Narrative:
 
     def _weekday(self, i: int, m: Mention, clock: Clock | None) -> tuple[Resolved, Clock | None]:
         suffix = _time_suffix(m)
-        if self.dct is not None and (clock is None or clock.source is None or clock.paragraph != self.paragraph[i]):
+        if self.dct is not None and (clock is None or clock.source is None or clock.day is None
+                                     or clock.paragraph != self.paragraph[i]):
             today = weekday(self.dct)
             future = any(cue in self._sentence_prefix(m.start).lower() for cue in self.future_cues)
             delta = (m.weekday - today) % 7 if future else -((today - m.weekday) % 7)

@@ -81,6 +81,8 @@ def duration_value(amount: float | None, unit: str) -> str:
         unit, amount = "Y", None if amount is None else amount * 1000
     if unit == "Q":
         unit, amount = "M", None if amount is None else amount * 3
+    if unit == "DE" and amount is not None:
+        unit, amount = "Y", amount * 10
     if amount is not None and not float(amount).is_integer():
         smaller, factor = _SMALLER.get(unit, (unit, 1))
         unit, amount = smaller, amount * factor
@@ -102,6 +104,7 @@ class Interpreter:
         self.non_year_prefixes = frozenset(r["non_year_prefixes"])
         self.season_preps = frozenset(r["bare_season_prepositions"])
         self.unit_preps = frozenset(r["bare_unit_prepositions"])
+        self.age_prefixes = frozenset(r["age_prefixes"])
         self.bc = frozenset(e.replace(".", "") for e in r["eras_bc"])
 
     def __call__(self, rule: str, attrs: dict, match: re.Match[str], g: dict[str, str], text: str) -> Mention | None:
@@ -244,9 +247,11 @@ class Interpreter:
     def _rule_relative(self, m: Mention, g: dict[str, str], text: str) -> bool | None:
         word = " ".join(g["rel"].lower().split())
         matched = " ".join(text[m.start:m.end].lower().split())
-        if matched.startswith("the last") or matched.startswith("the this") or matched.startswith("the that"):
+        if matched.startswith("the this") or matched.startswith("the that"):
             return False
         m.rel, m.rel_word = self.lex.lookup("relative_words", word), word
+        if matched.startswith("the last"):
+            m.rel_word = "the last"  # deictic with a DCT ("the last week"), too vague without one
         if "unit" in g:
             unit = g["unit"].lower()
             if unit in ("morning", "afternoon", "evening", "night"):
@@ -298,6 +303,8 @@ class Interpreter:
                 return False  # narrative "one day"
             if num in ("a", "an") and unit == "Y" and _prev_word(text, m.start) in ("per",):
                 return False
+            if _prev_word(text, m.start) in self.age_prefixes:
+                return False  # "children ages 6 months and older"
         m.value = duration_value(amount, unit)
         if "durmod" in g:
             m.mod = self.lex.lookup("duration_modifiers", g["durmod"])
