@@ -257,7 +257,7 @@ class Narrative:
         return Resolved(f"{century:02d}{m.decade_digit}", m.mod, base.source if base else None, m.type)
 
     # -- underspecified calendar dates -----------------------------------------------------------
-    def _year_for(self, i: int, month: int, clock: Clock | None) -> tuple[int | None, int | None, bool]:
+    def _year_for(self, i: int, month: int, clock: Clock | None, season: bool = False) -> tuple[int | None, int | None, bool]:
         """(year, anchor mention, bc) for an underspecified date in ``month``."""
         par, sec = self.paragraph[i], self.section[i]
         back = clock
@@ -266,7 +266,7 @@ class Narrative:
         yb = None
         if back is not None:
             yb = back.year
-            if back.month is not None and month < back.month and back.month - month >= 4 \
+            if not season and back.month is not None and month < back.month and back.month - month >= 4 \
                     and not _PLUPERFECT.search(self._sentence_prefix(self.mentions[i].start)):
                 yb += 1  # "On 16 December ... In January": the story has moved into the next year
         j = self.next_dated[i]
@@ -297,7 +297,7 @@ class Narrative:
             month = self.season_mid[m.season]
         else:
             month = m.month
-        year, anchor, bc = self._year_for(i, month, clock)
+        year, anchor, bc = self._year_for(i, month, clock, season=m.season is not None)
         if m.season == "WI" and clock is not None and year == clock.year and clock.month and clock.month <= 2:
             year -= 1
         value = self._calendar(replace(m, bc=bc), year)
@@ -363,6 +363,9 @@ class Narrative:
                 year -= 1
             value = f"{_date_value(year, bc=base.bc)}-{m.season}"
             new = self._here(i, year, self.season_mid[m.season], None, base.bc)
+        elif unit == "SEASON_OF_YEAR":  # "the fall of that year", "the spring of the following year"
+            value = f"{_date_value(y + rel, bc=base.bc)}-{m.season}"
+            new = self._here(i, y + rel, self.season_mid[m.season], None, base.bc)
         elif unit == "MONTH":
             year = y
             if rel > 0 and (mo is None or m.month <= mo):

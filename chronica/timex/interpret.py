@@ -73,6 +73,11 @@ def _next_word(text: str, end: int) -> str:
     return found.group(1) if found else ""
 
 
+def match_start_of(text: str, start: int, word: str) -> int:
+    """Offset of ``word`` at or after ``start`` (to drop a leading article from an extent)."""
+    return text.index(word, start)
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration for an amount (None = vague "X") of a unit code."""
     if unit == "2W":
@@ -168,10 +173,10 @@ class Interpreter:
         if "era" in g or "theyear" in g:
             return True
         nxt = _next_word(text, end).lower()
-        if nxt in self.count_nouns or text[end:end + 1] in "%°" or text[end:end + 2] in (",0", ".0"):
+        if nxt in self.count_nouns or (end < len(text) and text[end] in "%°") or text[end:end + 2] in (",0", ".0"):
             return False
         prev = _prev_word(text, start)
-        if prev in self.non_year_prefixes or text[max(0, start - 1):start] in "$£€#":
+        if prev in self.non_year_prefixes or (start > 0 and text[start - 1] in "$£€#"):
             return False
         return True
 
@@ -270,6 +275,10 @@ class Interpreter:
             m.mod = None
         return None
 
+    def _rule_season_of_rel_year(self, m: Mention, g: dict[str, str], _text: str) -> None:
+        word = " ".join(g["rel"].lower().split())
+        m.rel, m.rel_word, m.unit = self.lex.lookup("relative_words", word.replace("the ", "", 1) if word != "the same" else word), word, "SEASON_OF_YEAR"
+
     def _rule_set_every(self, m: Mention, g: dict[str, str], _text: str) -> None:
         m.quant = g["q"].upper()
         amount = self._amount(g) if "num" in g else (2 if "other" in g else 1)
@@ -299,10 +308,15 @@ class Interpreter:
         else:
             amount = self._amount(g)
             num = " ".join(g["num"].lower().split())
+            if num in ("a", "an") and g["unit"].lower().endswith("s"):
+                m.start = match_start_of(text, m.start, g["unit"])  # "a decades-old system": "decades-old"
+                amount = None
             if num == "one" and unit == "D" and _prev_word(text, m.start) not in ("for", "within", "than", "only", "just", "about"):
                 return False  # narrative "one day"
             if num in ("a", "an") and unit == "Y" and _prev_word(text, m.start) in ("per",):
                 return False
+            if re.match(r"['’]s?\s+War\b", text[m.end:m.end + 8]):
+                return False  # "the Seven Years' War" is an event's name
             if _prev_word(text, m.start) in self.age_prefixes:
                 return False  # "children ages 6 months and older"
         m.value = duration_value(amount, unit)
