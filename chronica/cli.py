@@ -121,3 +121,35 @@ def _summary(docs: list[Document]) -> None:
         table.add_row(Path(doc.source.path).name, *(str(len(x)) for x in (
             doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes)))
     stderr.print(table)
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score chronica's output against gold annotations."""
+
+
+@eval_group.command(name="timex")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--system", "system", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="System output (.json analysis or .tml); repeat, in the order of GOLD or with the same names.")
+@click.option("--errors", is_flag=True, help="Also list every missed or wrongly valued gold timex.")
+def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -> None:
+    """TempEval-3 scores (extent P/R/F1, value and type accuracy, value F1) of timexes.
+
+    \b
+    chronica eval timex gold.json --system chapter.json
+    chronica eval timex gold/*.tml --system out/*.tml
+    """
+    from chronica.evaluation.timex import evaluate_timex, format_table
+
+    try:
+        report = evaluate_timex(list(gold), list(system))
+    except InputError as exc:
+        fail(str(exc))
+        sys.exit(2)
+    console = Console()
+    console.print(format_table(report))
+    if errors:
+        for name, span, want, got in report.errors:
+            console.print(f"{name}: {span!r} gold={want} system={got}", highlight=False)
+
