@@ -84,12 +84,12 @@ def heideltime_system() -> System | None:
         return None
 
     def run(text: str, dct: str | None) -> list[Item]:
-        kwargs = {"language": "English", "document_type": "news" if dct else "narratives"}
+        kwargs = {"language": "english", "document_type": "news" if dct else "narrative"}
         if dct:
             kwargs["dct"] = dct
         found, pos = [], 0
         for tag in heideltime(text, **kwargs):
-            start = text.find(tag["text"], pos)
+            start = tag["span"][0] if "span" in tag else text.find(tag["text"], pos)
             if start < 0:
                 continue
             pos = start + len(tag["text"])
