@@ -89,7 +89,9 @@ def heideltime_system() -> System | None:
             kwargs["dct"] = dct
         found, pos = [], 0
         for tag in heideltime(text, **kwargs):
-            start = tag["span"][0] if "span" in tag else text.find(tag["text"], pos)
+            start = tag["span"][0] if "span" in tag else -1
+            if text[start:start + len(tag["text"])] != tag["text"] or start < 0:
+                start = text.find(tag["text"], pos)  # spans are not always offsets into our text
             if start < 0:
                 continue
             pos = start + len(tag["text"])
