@@ -311,3 +311,36 @@ def serve(db: Path, host: str, port: int) -> None:
     _open_library(db, create=True).close()  # refuse a foreign or newer file before binding the port
     stderr.print(f"chronica: serving {db} on http://{host}:{port}/", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+# --- Evaluation --------------------------------------------------------------------------------
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score chronica's output against gold annotations."""
+
+
+@eval_group.command(name="timex")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--system", "system", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="System output (.json analysis or .tml); repeat, in the order of GOLD or with the same names.")
+@click.option("--errors", is_flag=True, help="Also list every missed or wrongly valued gold timex.")
+def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -> None:
+    """TempEval-3 scores (extent P/R/F1, value and type accuracy, value F1) of timexes.
+
+    \b
+    chronica eval timex gold.json --system chapter.json
+    chronica eval timex gold/*.tml --system out/*.tml
+    """
+    from chronica.evaluation.timex import evaluate_timex, format_table
+
+    try:
+        report = evaluate_timex(list(gold), list(system))
+    except InputError as exc:
+        fail(str(exc))
+        sys.exit(2)
+    console = Console()
+    console.print(format_table(report))
+    if errors:
+        for name, span, want, got in report.errors:
+            console.print(f"{name}: {span!r} gold={want} system={got}", highlight=False)
