@@ -149,3 +149,27 @@ def _known(person: Person, gaz: Gazetteer) -> Known | None:
         if len(matches) == 1:
             return matches[0]
     return None
+
+
+def propagate(docs: list, offsets: list[int], people: list[Person], taken: set[int]) -> None:
+    """Add mentions the model missed: a proper noun spelled like one person's one-word name.
+
+    ``docs`` are the parsed paragraphs, ``offsets`` their document offsets, ``taken`` the start
+    offsets already inside a mention. Names shared by two people are left alone.
+    """
+    owners: dict[str, list[Person]] = {}
+    for person in people:
+        for key in {k.split()[-1] for k in person.keys} | {k for k in person.keys if " " not in k}:
+            owners.setdefault(key, []).append(person)
+    single = {key: found[0] for key, found in owners.items() if len(set(map(id, found))) == 1}
+    for index, (parsed, offset) in enumerate(zip(docs, offsets)):
+        for token in parsed:
+            if token.pos_ != "PROPN" or offset + token.idx in taken or not token.text[:1].isupper():
+                continue
+            person = single.get(name_key(token.text))
+            if person is not None:
+                start = offset + token.idx
+                person.names.append(NameMention(start=start, end=start + len(token.text), type="PERSON",
+                                                text=token.text, paragraph=index, token=token.i, dep=token.dep_))
+    for person in people:
+        person.names.sort(key=lambda m: m.start)

@@ -26,6 +26,8 @@ def run(doc: Document) -> None:
     for index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.nlp_docs)):
         found += mentions.find(parsed, index, para.start, gaz)
     people = coref.cluster([m for m in found if m.type == "PERSON"], gaz)
+    taken = {offset for m in found for offset in range(m.start, m.end)}
+    coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
     roles.run(doc, people, gaz)
     masked = doc.masked_text()
     pronouns.run(doc, people, quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs]))

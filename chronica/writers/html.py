@@ -75,9 +75,15 @@ def _cast(doc: Document) -> str:
         return ""
     items = "".join(
         f"<li><b>{escape(p.name)}</b> <span class=\"muted\">{len(p.mentions)} mentions; "
-        f"{escape(', '.join(a for a in p.aliases if a != p.name))}</span></li>" for p in people
+        f"{escape(', '.join(a for a in p.aliases if a != p.name))}</span>{_said(doc, p.id)}</li>" for p in people
     )
     return f"<h2>People</h2><ul>{items}</ul>"
+
+
+def _said(doc: Document, person: str) -> str:
+    """The person's quotations under their name in the cast list."""
+    said = "".join(f"<li class=\"quote\">{escape(q.text)}</li>" for q in doc.quotes if q.speaker == person)
+    return f"<ul>{said}</ul>" if said else ""
 
 
 def _source(doc: Document) -> str:
