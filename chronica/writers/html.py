@@ -48,7 +48,8 @@ def context(doc: Document, entity_urls: dict[str, str] | None = None) -> dict[st
         "target": _sentence_id(doc.sentences, sentence_starts, q.start),
     } for q in doc.quotes if q.kind == "speech"]
     people = [{"name": p.name, "url": urls.get(p.id), "mentions": len(p.mentions),
-               "aliases": [a for a in p.aliases if a != p.name]}
+               "aliases": [a for a in p.aliases if a != p.name],
+               "quotes": [q.text for q in doc.quotes if q.speaker == p.id]}
               for p in sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))]
     return {"title": Path(doc.source.path).name or doc.source.path, "events": events, "quotes": quotes, "people": people,
             "blocks": _blocks(doc)}
@@ -59,30 +60,8 @@ def _sentence_id(sentences: list[Sentence], starts: list[int], offset: int) -> s
     return f"s{sentences[index].start}" if index >= 0 and offset < sentences[index].end else None
 
 
-<<<<<<< HEAD
-def _cast(doc: Document) -> str:
-    people = sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))
-    if not people:
-        return ""
-    items = "".join(
-        f"<li><b>{escape(p.name)}</b> <span class=\"muted\">{len(p.mentions)} mentions; "
-        f"{escape(', '.join(a for a in p.aliases if a != p.name))}</span>{_said(doc, p.id)}</li>" for p in people
-    )
-    return f"<h2>People</h2><ul>{items}</ul>"
-
-
-def _said(doc: Document, person: str) -> str:
-    """The person's quotations under their name in the cast list."""
-    said = "".join(f"<li class=\"quote\">{escape(q.text)}</li>" for q in doc.quotes if q.speaker == person)
-    return f"<ul>{said}</ul>" if said else ""
-
-
-def _source(doc: Document) -> str:
-    """Paragraphs and headings in text order; sentences as anchors; dates and names as marks."""
-=======
 def _blocks(doc: Document) -> list[dict[str, Any]]:
     """Headings and paragraphs in text order; a paragraph is text runs and sentences of marked runs."""
->>>>>>> main
     marks = _marks(doc)
     event_sentences = {e.sentence_start for e in doc.events}
     blocks: list[tuple[int, dict[str, Any]]] = [(s.start, {"heading": s.title}) for s in doc.sections]
