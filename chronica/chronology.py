@@ -33,29 +33,49 @@ def usable(timex: Timex) -> bool:
     return timex.type in {"DATE", "TIME"} and bool(timex.earliest) and bool(timex.latest)
 
 
-def stated(timex: Timex) -> EventDate:
-    """The date of an event whose own sentence states it."""
-    return EventDate(value=timex.value, mod=timex.mod, earliest=timex.earliest, latest=timex.latest,
-                     timex=timex.id, inferred=False, edtf=edtf(timex.value, timex.mod, timex.earliest, timex.latest))
+def stated(timex: Timex, after: bool = False) -> EventDate:
+    """The date of an event whose own sentence states it.
+
+    Events are dated to the day: a time of day ("that evening", ``1962-10-22TEV``) stays on the
+    timex. ``after`` is for a date inside a phrase the event follows ("After the outbreak of
+    hostilities in May 1898, McKinley secured ..."): the event is not on that date but later,
+    so it gets the next coarser unit, from that date to the unit's end.
+    """
+    value = _day_value(timex.value)
+    if after:
+        value, latest = _coarser(value, timex.latest)
+        return EventDate(value=value, mod=None, earliest=timex.earliest, latest=latest, timex=timex.id,
+                         inferred=False, edtf=f"{_month_of(timex.earliest)}/{_month_of(latest)}")
+    return EventDate(value=value, mod=timex.mod, earliest=timex.earliest, latest=timex.latest,
+                     timex=timex.id, inferred=False, edtf=edtf(value, timex.mod, timex.earliest, timex.latest))
 
 
 def carried(timex: Timex) -> EventDate:
     """The date of an undated narrative event that continues the episode ``timex`` dates.
 
-    One step coarser than what was stated (a day becomes its month, a month or a season its
-    year), starting no earlier than the episode: the event follows it in the telling.
+    The episode's date with ``inferred`` set and coarser bounds: from the episode's start to the
+    end of the next larger unit (a day's month, a month's or a season's year), because the
+    telling moves on from the episode without saying how far.
     """
-    value, latest = timex.value, timex.latest
-    day, month = _DAY.match(value), _MONTH.match(value)
-    if day:
-        year, mon = int(day.group(1)), int(day.group(2))
-        value = f"{year:04d}-{mon:02d}"
-        latest = f"{value}-{calendar.monthrange(year, mon)[1]:02d}"
-    elif month or _PART.match(value):
-        value = value[:4]
-        latest = f"{value}-12-31"
+    value = _day_value(timex.value)
+    _, latest = _coarser(value, timex.latest)
     return EventDate(value=value, mod=None, earliest=timex.earliest, latest=latest, timex=timex.id,
                      inferred=True, edtf=edtf(value, None, timex.earliest, latest, uncertain=True))
+
+
+def _day_value(value: str) -> str:
+    found = _DAY.match(value)
+    return found.group(0) if found else value
+
+
+def _coarser(value: str, latest: str | None) -> tuple[str, str | None]:
+    """The value one unit up (a day's month, a month's or a season's year) and that unit's last day."""
+    if found := _DAY.match(value):
+        year, month = int(found.group(1)), int(found.group(2))
+        return f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if _MONTH.match(value) or _PART.match(value):
+        return value[:4], f"{value[:4]}-12-31"
+    return value, latest
 
 
 def edtf(value: str, mod: str | None, earliest: str | None, latest: str | None, uncertain: bool = False) -> str | None:

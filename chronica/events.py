@@ -51,6 +51,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     relativizers: frozenset[str]
     temporal_preps: frozenset[str]
+    posterior_preps: frozenset[str]
     carry_sentences: int
     carry_paragraphs: int
     summary_words: int
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         person_pronouns=frozenset(roles["person_pronouns"]),
         relativizers=frozenset(roles["relativizers"]),
         temporal_preps=frozenset(roles["temporal_prepositions"]),
+        posterior_preps=frozenset(roles["posterior_prepositions"]),
         carry_sentences=int(policy["carry_sentences"]),
         carry_paragraphs=int(policy["carry_paragraphs"]),
         summary_words=int(policy["summary_words"]),
@@ -126,6 +128,7 @@ class _Sentence:
     paragraph: int
     timex_of: dict[int, Timex]  # token index -> usable timex covering it
     naming: set[str]  # ids of timexes that only name a thing ("the 1945 agreement")
+    after: dict[str, Token]  # timex id -> the earlier happening it dates ("after the outbreak ... in May 1898")
 
     def char(self, token: Token) -> int:
         return self.offset + token.idx
@@ -186,13 +189,30 @@ def _continues(doc: Document, clock: _Clock, index: int, paragraph: int, lex: Le
 def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list[Timex], lex: Lexicon) -> _Sentence:
     timex_of: dict[int, Timex] = {}
     naming: set[str] = set()
+    after: dict[str, Token] = {}
     for timex in in_sentence:
         tokens = [t for t in span if timex.start <= offset + t.idx < timex.end]
         for token in tokens:
             timex_of[token.i] = timex
         if tokens and _names_a_thing(tokens, timex_of, lex):
             naming.add(timex.id)
-    return _Sentence(span, offset, index, paragraph, timex_of, naming)
+        happening = _follows(tokens, lex) if tokens else None
+        if happening is not None:
+            after[timex.id] = happening
+    return _Sentence(span, offset, index, paragraph, timex_of, naming, after)
+
+
+def _follows(tokens: list[Token], lex: Lexicon) -> Token | None:
+    """In "after <happening> ... <date>" the date is the earlier happening's, not the clause's:
+    that happening's noun, or None."""
+    ids = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    below, token = root, root.head
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "prep" and token.lower_ in lex.posterior_preps:
+            return below if below is not root else None
+        below, token = token, token.head
+    return None
 
 
 def _names_a_thing(tokens: list[Token], timex_of: dict[int, Timex], lex: Lexicon) -> bool:
@@ -226,16 +246,16 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
     parts = clauses(s.span)
     dated = bool(s.timex_of)
     for clause in parts:
-        if _inside(speech, s.char(clause.trigger)) or clause.negated or clause.trigger.pos_ != "VERB" \
-                or _parenthetical(clause.trigger):
+        if _inside(speech, s.char(clause.trigger)) or clause.negated or _parenthetical(clause.trigger):
             continue
         if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN"):
             continue  # "on hearing", "to meet": circumstances and purposes, not happenings told
         lemma = clause.trigger.lemma_.lower()
-        if lemma in lex.non_events:
-            continue
         own = _own_date(clause, s)
-        if lemma in lex.reporting and own is None:
+        framed = own is not None and own.id not in s.naming
+        if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not framed:
+            continue  # a state is an event only when dated in its own words ("was unsuccessful in September")
+        if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)):
             continue
         inferred = False
         if clause.modality is not None or clause.tense == "present":
@@ -249,6 +269,10 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         else:
             continue
         found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex), lemma))
+    for timex_id, noun in s.after.items():  # "After the outbreak of hostilities with Spain in May 1898, ..."
+        if noun.lemma_.lower() in lex.event_nouns and not _inside(speech, s.char(noun)):
+            timex = next(t for t in s.timex_of.values() if t.id == timex_id)
+            found.append((_event(doc, s, None, noun, timex, False, mentions, lex), noun.lemma_.lower()))
     if not found and dated:
         fallback = _fallback(s, parts, speech, lex)
         if fallback is not None:
@@ -257,6 +281,12 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             date = date or _nearest(trigger, s, s.timex_of.values())
             found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
     return found
+
+
+def _named_subject(clause: Clause, s: _Sentence, mentions: Mentions) -> bool:
+    """The clause's subject names someone ("John Scali reported ..."), unlike "historians note"."""
+    subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and bool(_named(s, list(subject.subtree), mentions))
 
 
 def _parenthetical(token: Token) -> bool:
@@ -325,7 +355,8 @@ def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, t
     sentence = doc.sentences[s.index]
     date: EventDate | None = None
     if timex is not None:
-        date = chronology.carried(timex) if inferred else chronology.stated(timex)
+        follows = clause is not None and timex.id in s.after
+        date = chronology.carried(timex) if inferred else chronology.stated(timex, follows)
     start = s.char(trigger)
     floor = doc.paragraphs[max(s.paragraph - 1, 0)].start
     actors, patients, places = _roles(s, clause, trigger, mentions, lex, floor)
