@@ -16,7 +16,8 @@ reporting verbs only when dated in their own clause; future, habitual and hypoth
 (``modality``) only when their own words carry a date (a provision "to be returned to China by
 the end of 1952"), never with a carried date. A dated sentence with no happening clause still
 gives one event (an event noun it dates, else its main clause), so no dated statement is lost.
-Mentions of one happening are then merged and the events put in time order.
+Mentions of one happening are then merged and the events put in time order. The stage also
+finds whom each quotation is addressed to (:mod:`chronica.addressees`), as it needs the parse too.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from chronica import chronology
+from chronica import addressees, chronology
 from chronica.clauses import Clause, clauses
 from chronica.data import load_json, load_lines
 from chronica.model import Document, Entity, Event, EventDate, Timex
@@ -138,6 +139,8 @@ class _Sentence:
 
 
 def run(doc: Document) -> None:
+    """Fill ``doc.events`` in time order (and, from the same parses, ``Quote.addressee``)."""
+    addressees.run(doc)
     lex = lexicon()
     mentions = Mentions(doc.entities)
     speech = sorted((q.start, q.end) for q in doc.quotes if q.kind == "speech")
