@@ -87,7 +87,6 @@ class Mentions:
         rows = sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
         self._rows = rows
         self._starts = [row[0] for row in rows]
-        self._ends = [row[1] for row in rows]
 
     def within(self, start: int, end: int) -> list[Entity]:
         """Entities with a mention inside ``[start, end)``, in text order, each once."""
@@ -258,8 +257,9 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         framed = own is not None and own.id not in s.naming
         if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not framed:
             continue  # a state is an event only when dated in its own words ("was unsuccessful in September")
-        if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)):
-            continue
+        if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)
+                                                           and not _frames_quote(s, speech)):
+            continue  # "John Scali reported to the White House that ..." is told; "“...,” Clay said" frames
         inferred = False
         if clause.modality is not None or clause.tense == "present":
             if own is None or own.id in s.naming:
@@ -290,6 +290,12 @@ def _named_subject(clause: Clause, s: _Sentence, mentions: Mentions) -> bool:
     """The clause's subject names someone ("John Scali reported ..."), unlike "historians note"."""
     subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
     return subject is not None and bool(_named(s, list(subject.subtree), mentions))
+
+
+def _frames_quote(s: _Sentence, speech: list[tuple[int, int]]) -> bool:
+    start, end = s.span_of([s.span[0], s.span[-1]])
+    i = bisect.bisect_left(speech, (start, -1))
+    return (i < len(speech) and speech[i][0] < end) or (i > 0 and speech[i - 1][1] > start)
 
 
 def _parenthetical(token: Token) -> bool:
