@@ -155,3 +155,137 @@ def _docx_paragraph(text: str, style: str | None) -> str:
             half = len(piece) // 2
             runs.extend(f"<w:r><w:t xml:space='preserve'>{escape(part, quote=False)}</w:t></w:r>" for part in (piece[:half], piece[half:]) if part)
     return f"<w:p>{props}{''.join(runs)}</w:p>"
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+def write_pdf(book: Book, path: Path) -> Path:
+    """A printed-book PDF: running heads, page numbers, first-line indents, words hyphenated at
+    line ends, superscript note markers and their footnotes at the foot of the same page."""
+    pdf = _BookPDF(book)
+    pdf.set_auto_page_break(False)
+    for heading, paragraphs in book.chapters:
+        pdf.chapter(heading)
+        for paragraph in paragraphs:
+            pdf.paragraph(paragraph)
+    pdf.finish_page()
+    pdf.output(str(path))
+    return path
+
+
+class _BookPDF:
+    """Typesets by hand (fpdf2 only draws), so line ends, hyphens and footnotes are known exactly."""
+
+    LEFT, RIGHT, TOP, BOTTOM = 72.0, 540.0, 90.0, 700.0
+    SIZE, LEADING, NOTE_SIZE = 11.0, 14.0, 8.0
+
+    def __init__(self, book: Book) -> None:
+        from fpdf import FPDF
+
+        self.book = book
+        self.pdf = FPDF(unit="pt", format="letter")
+        self.pdf.set_font("Helvetica", size=self.SIZE)
+        self.page_no = 0
+        self.y = self.BOTTOM  # forces a page on first use
+        self.heading = book.title
+        self.page_notes: list[int] = []
+
+    def set_auto_page_break(self, value: bool) -> None:
+        self.pdf.set_auto_page_break(value)
+
+    def output(self, name: str) -> None:
+        self.pdf.output(name)
+
+    def _notes_height(self, notes: list[int]) -> float:
+        return (len(notes) * 2 + 1) * (self.NOTE_SIZE + 2) if notes else 0.0
+
+    def new_page(self) -> None:
+        self.finish_page()
+        self.pdf.add_page()
+        self.page_no += 1
+        self.y = self.TOP
+        self.pdf.set_font("Helvetica", size=9)
+        head = self.book.title if self.page_no % 2 == 0 else self.heading
+        self.pdf.text(self.LEFT, 50, head)
+        self.pdf.text((self.LEFT + self.RIGHT) / 2, 750, str(self.page_no))
+
+    def finish_page(self) -> None:
+        if not self.page_notes:
+            return
+        pdf = self.pdf
+        y = self.BOTTOM + 10 - self._notes_height(self.page_notes) + self.NOTE_SIZE
+        pdf.line(self.LEFT, y - 10, self.LEFT + 120, y - 10)
+        pdf.set_font("Helvetica", size=self.NOTE_SIZE)
+        for number in self.page_notes:
+            lines = self._wrap(f"{number}. {self.book.notes[number]}", self.NOTE_SIZE, 0)
+            for line, _ in lines:
+                pdf.text(self.LEFT, y, line)
+                y += self.NOTE_SIZE + 2
+        self.page_notes = []
+
+    def chapter(self, heading: str) -> None:
+        self.heading = heading
+        if self.page_no:
+            self.y += self.LEADING
+        if self.y + 3 * self.LEADING > self.BOTTOM - self._notes_height(self.page_notes):
+            self.new_page()
+        self.pdf.set_font("Helvetica", style="B", size=16)
+        self.y += 6
+        self.pdf.text(self.LEFT, self.y, heading)
+        self.y += 2 * self.LEADING
+
+    def _wrap(self, text: str, size: float, indent: float) -> list[tuple[str, list[tuple[int, int]]]]:
+        """Greedy lines; a long word that does not fit is hyphenated. Returns lines and their marks
+        as (character index in the line, note number)."""
+        self.pdf.set_font("Helvetica", size=size)
+        width = self.RIGHT - self.LEFT
+        lines: list[tuple[str, list[tuple[int, int]]]] = []
+        line, marks, room = "", [], width - indent
+        for word in text.split(" "):
+            word_marks = [(m.start(), int(m.group(1))) for m in _MARK.finditer(word)]
+            plain = _MARK.sub("", word)
+            candidate = f"{line} {plain}" if line else plain
+            if self.pdf.get_string_width(candidate) <= room:
+                base = len(candidate) - len(plain)
+                marks += [(base + _shift(word, at), n) for at, n in word_marks]
+                line = candidate
+                continue
+            if len(plain) >= 8 and not word_marks and line:
+                cut = len(plain) // 2
+                head = f"{line} {plain[:cut]}-"
+                if self.pdf.get_string_width(head) <= room:
+                    lines.append((head, marks))
+                    line, marks, room = plain[cut:], [], width
+                    continue
+            lines.append((line, marks))
+            line, room = plain, width
+            marks = [(_shift(word, at), n) for at, n in word_marks]
+        lines.append((line, marks))
+        return lines
+
+    def paragraph(self, text: str) -> None:
+        indent = 18.0
+        for index, (line, marks) in enumerate(self._wrap(text, self.SIZE, indent)):
+            notes = self.page_notes + [n for _, n in marks]
+            if self.y > self.BOTTOM - self._notes_height(notes):
+                self.new_page()
+            x = self.LEFT + (indent if index == 0 else 0)
+            self.pdf.set_font("Helvetica", size=self.SIZE)
+            cursor = 0
+            for at, number in marks:
+                self.pdf.set_font("Helvetica", size=self.SIZE)
+                self.pdf.text(x, self.y, line[cursor:at])
+                x += self.pdf.get_string_width(line[cursor:at])
+                self.pdf.set_font("Helvetica", size=self.NOTE_SIZE)
+                self.pdf.text(x, self.y - 4, str(number))
+                x += self.pdf.get_string_width(str(number))
+                cursor = at
+                self.page_notes.append(number)
+            self.pdf.set_font("Helvetica", size=self.SIZE)
+            self.pdf.text(x, self.y, line[cursor:])
+            self.y += self.LEADING
+
+
+def _shift(word: str, at: int) -> int:
+    """Index in the plain word of a mark found at ``at`` in the marked word."""
+    return len(_MARK.sub("", word[:at]))

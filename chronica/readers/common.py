@@ -167,6 +167,17 @@ class Block:
     def position(self) -> int:
         return self._length
 
+    def tail(self, count: int) -> str:
+        """The last ``count`` characters added (for decisions at a line join)."""
+        return "".join(self._parts[-count:])[-count:]
+
+    def drop(self, count: int) -> None:
+        """Remove the last ``count`` characters (a line-end hyphen); marks past the end are clamped."""
+        last = self._parts[-1]
+        self._parts[-1] = last[:-count]
+        self._length -= count
+        self._space = self._parts[-1].endswith(" ")
+
     def note(self, number: int, text: str | None, label: str | None = None) -> None:
         """A note cited here: zero-width, right after the cited word or punctuation."""
         at = self._length - 1 if self._space and self._length else self._length
@@ -230,6 +241,11 @@ class DocumentBuilder:
     @property
     def offset(self) -> int:
         return self._offset
+
+    def position(self, block: Block) -> int:
+        """Where the next character added to ``block`` will land in the text (for page starts)."""
+        pending = 2 if self._parts and block.position == 0 else 0
+        return self._offset + pending + block.position
 
     def finish(self) -> Document:
         self.doc.text = "".join(self._parts)

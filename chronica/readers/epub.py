@@ -239,7 +239,7 @@ class _Layout:
                 continue
             self.visited.add(id(child))
             if "pagebreak" in child.kinds():
-                self.flush_marker(child)
+                self.page_break(child)
                 continue
             if child.tag == "a" and self._noteref(child):
                 continue
@@ -257,10 +257,9 @@ class _Layout:
             else:
                 self.walk(child)
 
-    def flush_marker(self, node: _Node) -> None:
+    def page_break(self, node: _Node) -> None:
         label = node.attrs.get("title") or " ".join(node.text().split()) or node.attrs.get("id", "")
-        pending = 2 if self.block.position == 0 and self.builder.doc.paragraphs else 0
-        self.page_marks.append((label, self.builder.offset + pending + self.block.position))
+        self.page_marks.append((label, self.builder.position(self.block)))
 
     def _noteref(self, link: _Node) -> bool:
         """Record a note reference at the current position; True if ``link`` was one."""
