@@ -250,7 +250,7 @@ class _BookPDF:
                 marks += [(base + _shift(word, at), n) for at, n in word_marks]
                 line = candidate
                 continue
-            if len(plain) >= 8 and not word_marks and line:
+            if len(plain) >= 8 and plain.isalpha() and not word_marks and line:
                 cut = len(plain) // 2
                 head = f"{line} {plain[:cut]}-"
                 if self.pdf.get_string_width(head) <= room:

@@ -189,12 +189,13 @@ class _Layout:
             self.block.add(piece)
 
     def _hyphen_join(self, piece: str) -> bool:
-        """If the block ends "inter-" and the line starts "national", drop the hyphen and join."""
-        tail = self.block.tail(2)
-        if _HYPHENATED.search(tail) and piece[:1].islower():
+        """Join a word broken at the line end: "inter-"+"national" drops the hyphen; before a capital
+        or digit ("Spanish-"+"American", "mid-"+"1941") the hyphen is the word's own and stays."""
+        if not _HYPHENATED.search(self.block.tail(2)):
+            return False
+        if piece[:1].islower():
             self.block.drop(1)
-            return True
-        return False
+        return piece[:1].isalnum()
 
     def flush(self) -> None:
         self.builder.add(self.block, 1 if self.in_heading else None)
