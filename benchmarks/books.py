@@ -8,6 +8,7 @@ right when it gives back :meth:`Book.expected_text` with the notes at the marker
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -289,3 +290,19 @@ class _BookPDF:
 def _shift(word: str, at: int) -> int:
     """Index in the plain word of a mark found at ``at`` in the marked word."""
     return len(_MARK.sub("", word[:at]))
+
+
+# -- hostile and broken inputs -----------------------------------------------------------------------
+
+def zip_bytes(members: dict[str, bytes | str]) -> bytes:
+    """A deflated zip of ``members``, for hand-made bad EPUB/DOCX inputs."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+                  '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
