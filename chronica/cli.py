@@ -21,7 +21,8 @@ from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL, ModelError
 from chronica.writers import WRITERS, write_atomic
 
-stderr = Console(stderr=True)
+# Off a terminal rich would wrap tables at 80 columns; give them room instead.
+stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 PROGRESS_MIN_CHARS = 20_000  # about five pages: below that a bar only flickers
 
 
@@ -121,3 +122,226 @@ def _summary(docs: list[Document]) -> None:
         table.add_row(Path(doc.source.path).name, *(str(len(x)) for x in (
             doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes)))
     stderr.print(table)
+
+
+# --- The library: add, list, remove, search, export, serve -------------------------------------
+
+_DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default="chronica.db", show_default=True,
+                          envvar="CHRONICA_DB", help="The library file (SQLite). Env: CHRONICA_DB.")
+
+
+def _open_library(db: Path, create: bool = False):
+    """The library connection, or one error line and exit 2 (unknown schema, not a library, missing)."""
+    from chronica.library import open_library
+
+    try:
+        return open_library(db, create=create)
+    except InputError as exc:
+        fail(str(exc))
+        sys.exit(2)
+
+
+def _library_inputs(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given, and inside directories every file a reader knows, in name order."""
+    from chronica.readers import READERS
+
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        else:
+            found.append(path)
+    return found
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_DB_OPTION
+@click.option("--force", is_flag=True, help="Re-analyze files already in the library (same content hash).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool) -> None:
+    """Analyze FILES (or every known file in DIRS) and store them in the library.
+
+    \b
+    A file whose content is already in the library is skipped unless --force; a file
+    whose content changed replaces the version stored from the same path.
+    chronica add book.txt chapters/ --db history.db
+    """
+    from chronica import readers
+    from chronica.library import find, store
+    from chronica.readers.common import sha256
+
+    files = _library_inputs(paths)
+    conn = _open_library(db, create=True)
+    counts = {"added": 0, "skipped": 0, "failed": 0}
+    pipeline = None
+    columns = (TextColumn("{task.description}", table_column=None), BarColumn(),
+               TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeRemainingColumn())
+    with Progress(*columns, console=stderr, disable=quiet) as bar:
+        overall = bar.add_task("library", total=len(files))
+        for path in files:
+            try:
+                if not force and path.is_file() and find(conn, sha256(path.read_bytes())) is not None:
+                    counts["skipped"] += 1
+                    continue
+                doc = readers.read(path)
+            except (InputError, OSError) as exc:
+                fail(str(exc) if isinstance(exc, InputError) else f"{path}: cannot read: {exc}")
+                counts["failed"] += 1
+                continue
+            finally:
+                bar.advance(overall)
+            if pipeline is None:
+                from chronica.pipeline import Pipeline
+
+                try:
+                    pipeline = Pipeline(model)
+                except ModelError as exc:
+                    fail(str(exc))
+                    sys.exit(2)
+            task = bar.add_task(f"  {path.name}", total=max(len(doc.text), 1))
+            pipeline.run(doc, progress=lambda chars: bar.advance(task, chars))
+            bar.remove_task(task)
+            store(conn, doc, replace=force, supersede=True)
+            counts["added"] += 1
+            for warning in doc.warnings:
+                stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if not quiet:
+        stderr.print(f"{counts['added']} added, {counts['skipped']} already in the library, "
+                     f"{counts['failed']} failed; {db} holds {total} document(s)", highlight=False)
+    sys.exit(2 if counts["failed"] else 0)
+
+
+@main.command(name="list")
+@_DB_OPTION
+def list_documents(db: Path) -> None:
+    """List the books in the library."""
+    from chronica.library import queries
+
+    rows = queries.documents(_open_library(db))
+    table = Table(title=f"{db}: {len(rows)} document(s)")
+    for column in ("id", "name", "format", "chars", "events", "quotes", "entities", "added"):
+        table.add_column(column, justify="left" if column in ("name", "format", "added") else "right")
+    for r in rows:
+        table.add_row(str(r["id"]), r["name"], r["format"], f"{r['chars']:,}", str(r["events"]), str(r["quotes"]),
+                      str(r["entities"]), r["added_at"])
+    Console().print(table)
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True)
+@_DB_OPTION
+def remove(documents: tuple[str, ...], db: Path) -> None:
+    """Remove books from the library, named by id, file name, path or sha256 prefix (see `list`)."""
+    from chronica.library import queries, remove as remove_document
+
+    conn = _open_library(db)
+    failed = False
+    for name in documents:
+        ids = queries.document_ids_by_name(conn, name)
+        if len(ids) != 1:
+            fail(f"{name}: " + ("no such document in the library" if not ids else
+                                f"names {len(ids)} documents (ids {', '.join(map(str, ids))}); give the id"))
+            failed = True
+            continue
+        remove_document(conn, ids[0])
+        stderr.print(f"removed {name}", highlight=False)
+    sys.exit(2 if failed else 0)
+
+
+@main.command()
+@click.argument("query")
+@_DB_OPTION
+@click.option("-n", "--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+def search(query: str, db: Path, limit: int) -> None:
+    """Full-text search of sentences, events and quotations; every word must occur ("quote" a phrase)."""
+    from rich.text import Text
+
+    from chronica.library import queries
+
+    hits = queries.search(_open_library(db), query, limit)
+    if not hits:
+        stderr.print(f"no match for {query!r}", highlight=False)
+        sys.exit(1)
+    table = Table(title=f"{len(hits)} match(es) for {query!r}", show_lines=True)
+    for column in ("document", "date", "citation", "kind", "text"):
+        table.add_column(column)
+    for hit in hits:
+        snippet = Text()
+        for i, part in enumerate(re.split(f"[{queries.SNIPPET_START}{queries.SNIPPET_END}]", hit["snippet"])):
+            snippet.append(part, style="bold yellow" if i % 2 else "")
+        table.add_row(hit["document"], hit["date"] or "", hit["citation"], hit["kind"], snippet)
+    Console().print(table)
+
+
+@main.command()
+@_DB_OPTION
+@click.option("-f", "--format", "fmt", type=click.Choice(["html", "json", "jsonl", "md"]), default="jsonl",
+              show_default=True, help="jsonl: one JSON document per line; others: one file per book in -o DIR.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Directory (or the .jsonl file). Default: stdout for jsonl.")
+def export(db: Path, fmt: str, output: Path | None) -> None:
+    """Write every book in the library in one of the output formats."""
+    from chronica.library import export as exporter
+
+    conn = _open_library(db)
+    if fmt == "jsonl":
+        if output is None:
+            for line in exporter.jsonl(conn):
+                sys.stdout.write(line)
+        else:
+            write_atomic(output, "".join(exporter.jsonl(conn)))
+        return
+    if output is None:
+        raise click.UsageError(f"--format {fmt} writes one file per book: give -o DIR")
+    written = exporter.to_directory(conn, fmt, output)
+    stderr.print(f"wrote {len(written)} file(s) to {output}", highlight=False)
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (local only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: Path, host: str, port: int) -> None:
+    """Browse the library in a web browser: timeline, cast, quotations, map, search, sources."""
+    import uvicorn
+
+    from chronica.web.app import create_app
+
+    _open_library(db, create=True).close()  # refuse a foreign or newer file before binding the port
+    stderr.print(f"chronica: serving {db} on http://{host}:{port}/", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+# --- Evaluation --------------------------------------------------------------------------------
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score chronica's output against gold annotations."""
+
+
+@eval_group.command(name="timex")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--system", "system", multiple=True, required=True, type=click.Path(path_type=Path),
+              help="System output (.json analysis or .tml); repeat, in the order of GOLD or with the same names.")
+@click.option("--errors", is_flag=True, help="Also list every missed or wrongly valued gold timex.")
+def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -> None:
+    """TempEval-3 scores (extent P/R/F1, value and type accuracy, value F1) of timexes.
+
+    \b
+    chronica eval timex gold.json --system chapter.json
+    chronica eval timex gold/*.tml --system out/*.tml
+    """
+    from chronica.evaluation.timex import evaluate_timex, format_table
+
+    try:
+        report = evaluate_timex(list(gold), list(system))
+    except InputError as exc:
+        fail(str(exc))
+        sys.exit(2)
+    console = Console()
+    console.print(format_table(report))
+    if errors:
+        for name, span, want, got in report.errors:
+            console.print(f"{name}: {span!r} gold={want} system={got}", highlight=False)

@@ -1,40 +1,79 @@
-"""Entities stage: named entities from spaCy, grouped by identical name.
+"""Entities stage: people, places, organizations, groups, works and events of the document.
 
-Mentions of the same name (ignoring a leading "the" and a possessive "'s") become one entity.
-Type labels follow the contract (spaCy's WORK_OF_ART is WORK).
+Mentions come from :mod:`chronica.mentions` (spaCy's entities corrected by the gazetteer and titles).
+People are clustered by :mod:`chronica.coref`, role descriptions and pronouns are resolved to them by
+:mod:`chronica.roles` and :mod:`chronica.pronouns`; every other name is grouped by its gazetteer
+referent (Peking and Beijing are one place) or its own text, and an acronym written in parentheses
+after a name ("Chinese Communist Party (CCP)") joins that name. ``aliases`` hold proper names and
+resolved role descriptions; ``mentions`` also hold resolved pronouns, so a quotation's "he" points
+at its person.
 """
 
 from __future__ import annotations
 
 import re
 
+from chronica import coref, gazetteer, mentions, pronouns, quotemarks, roles
+from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
-_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
-          "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def normalize(name: str) -> str:
-    """The grouping key of a name: no leading article, no possessive ending, single spaces."""
-    name = re.sub(r"\s+", " ", name.strip())
-    name = re.sub(r"^(?:the|The)\s+", "", name)
-    return _POSSESSIVE.sub("", name)
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.]{1,9})\)")
 
 
 def run(doc: Document) -> None:
+    gaz = gazetteer.load()
+    found: list[NameMention] = []
+    for index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.nlp_docs)):
+        found += mentions.find(parsed, index, para.start, gaz)
+    people = coref.cluster([m for m in found if m.type == "PERSON"], gaz)
+    taken = {offset for m in found for offset in range(m.start, m.end)}
+    coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
+    roles.run(doc, people, gaz)
+    masked = doc.masked_text()
+    pronouns.run(doc, people, quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs]))
+    entities = [_person_entity(p) for p in people] + _group_others([m for m in found if m.type != "PERSON"], masked)
+    entities.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+    doc.entities = entities
+
+
+def _person_entity(person: coref.Person) -> Entity:
+    aliases = person.aliases()
+    if person.name not in aliases:
+        aliases.insert(0, person.name)
+    return Entity(id="", name=person.name, type="PERSON", aliases=aliases, mentions=person.mentions(),
+                  wikidata=person.known.wikidata if person.known else None)
+
+
+def _group_others(found: list[NameMention], text: str) -> list[Entity]:
+    """One entity per referent: gazetteer name, else the mention's own text, acronyms joined."""
+    acronyms: dict[str, str] = {}
+    for mention in found:
+        match = _ACRONYM.match(text, mention.end)
+        if match and _initials_match(match.group(1), mention.text):
+            acronyms[match.group(1)] = mention.known.name if mention.known else mention.text
     by_key: dict[tuple[str, str], Entity] = {}
-    for para, parsed in zip(doc.paragraphs, doc.nlp_docs):
-        for ent in parsed.ents:
-            kind = _TYPES.get(ent.label_)
-            name = normalize(ent.text)
-            if not kind or not name:
-                continue
-            start = para.start + ent.start_char + ent.text.index(name)
-            entity = by_key.get((kind, name))
-            if entity is None:
-                entity = by_key[(kind, name)] = Entity(id=f"e{len(by_key) + 1}", name=name, type=kind)
-            if name not in entity.aliases:
-                entity.aliases.append(name)
-            entity.mentions.append((start, start + len(name)))
-    doc.entities = list(by_key.values())
+    for mention in found:
+        known = mention.known
+        key_name = known.name if known else acronyms.get(mention.text, mention.text)
+        kind = known.type if known else mention.type
+        entity = by_key.get((kind, key_name))
+        if entity is None:
+            entity = by_key[(kind, key_name)] = Entity(
+                id="", name=key_name, type=kind, wikidata=known.wikidata if known else None,
+                coordinates=known.coordinates if known else None)
+        if mention.text not in entity.aliases:
+            entity.aliases.append(mention.text)
+        entity.mentions.append((mention.start, mention.end))
+    for entity in by_key.values():
+        if entity.name not in entity.aliases:
+            entity.aliases.insert(0, entity.name)
+    return list(by_key.values())
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """"CCP" for "Chinese Communist Party": the capitals of the name's words spell the acronym."""
+    letters = acronym.replace(".", "")
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper())
+    return initials == letters

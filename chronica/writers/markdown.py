@@ -30,5 +30,8 @@ def render(doc: Document) -> str:
         lines += ["", "## People", ""]
         for person in sorted(people, key=lambda e: -len(e.mentions)):
             aliases = ", ".join(a for a in person.aliases if a != person.name)
-            lines.append(f"- **{_cell(person.name)}** ({len(person.mentions)} mentions)" + (f": {_cell(aliases)}" if aliases else ""))
+            said = [q for q in doc.quotes if q.speaker == person.id]
+            lines.append(f"- **{_cell(person.name)}** ({len(person.mentions)} mentions, {len(said)} quotations)"
+                         + (f": {_cell(aliases)}" if aliases else ""))
+            lines += [f"  - {_cell(q.text)}" for q in said]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,241 @@
+"""Who said a quotation: cue verbs, source phrases and document nouns around it, as data.
+
+Input: the analyzed Document (parsed paragraphs, entities with their resolved role and pronoun
+mentions) and all quotation spans. Output per quotation: the speaking entity (or None), the cue word,
+and whether a cue was found at all (a found cue with a generic subject — "some authors have
+described …" — means "no named speaker", not "look further").
+
+Cues, nearest to the quotation first, within its sentence (and the next one when the quotation ends
+with a comma, the previous one when it follows a comma or colon): a speech verb (data/quotes/
+speech_verbs.txt) and its subject, inherited through "…, declaring" style clauses; a source phrase
+("according to X"); a document noun with an author ("Stalin’s telegram", "instructions he gave").
+A subject that is itself a document or body ("the report warned") is the speaker when it names an
+entity or a definite description points back to one ("the declaration" → the Cairo Declaration).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronica.data import load_lines
+from chronica.model import Document, Entity
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
+_PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "NORP", "GPE", "EVENT", "FAC", "LOC")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    return (frozenset(load_lines("quotes", "speech_verbs.txt")), frozenset(load_lines("quotes", "source_nouns.txt")),
+            load_lines("quotes", "source_phrases.txt"))
+
+
+@dataclass
+class Attribution:
+    speaker: Entity | None
+    cue: str | None
+    found: bool  # a cue was found, even if its subject names no entity
+
+
+class MentionIndex:
+    """Entity mentions sorted by offset, for lookups by span and by head word."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._rows = sorted(((s, e, entity) for entity in entities for s, e in entity.mentions), key=lambda r: r[:2])
+        self._starts = [r[0] for r in self._rows]
+        self._by_last_word: dict[str, list[tuple[int, Entity]]] = {}
+        for s, _, entity in self._rows:
+            if entity.type != "PERSON":
+                self._by_last_word.setdefault(entity.name.split()[-1].lower(), []).append((s, entity))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect.bisect_left(self._starts, start)
+        while i > 0 and self._rows[i - 1][1] > start:
+            i -= 1
+        rows = []
+        while i < len(self._rows) and self._rows[i][0] < end:
+            if self._rows[i][1] > start:
+                rows.append(self._rows[i])
+            i += 1
+        return rows
+
+    def best(self, start: int, end: int, head: int) -> Entity | None:
+        """The entity a noun phrase names: a person before anything else, the head's own mention first."""
+        rows = self.overlapping(start, end)
+        for kind in _PERSON_FIRST:
+            typed = [r for r in rows if r[2].type == kind]
+            if typed:
+                return min(typed, key=lambda r: 0 if r[0] <= head < r[1] else 1 + abs(r[0] - head))[2]
+        return None
+
+    def last_named(self, word: str, before: int) -> Entity | None:
+        """The latest entity before ``before`` whose name ends in ``word`` ("the conference" → Yalta Conference)."""
+        rows = self._by_last_word.get(word, [])
+        i = bisect.bisect_left(rows, before, key=lambda r: r[0])
+        return rows[i - 1][1] if i else None
+
+
+class Attributor:
+    """Finds the speaker of each quotation of one document."""
+
+    def __init__(self, doc: Document, quote_spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.index = MentionIndex(doc.entities)
+        self.spans = quote_spans
+        self._span_starts = [s for s, _ in quote_spans]
+        self._para_starts = [p.start for p in doc.paragraphs]
+        self.verbs, self.nouns, self.phrases = _lexicon()
+
+    def _quoted(self, position: int) -> bool:
+        i = bisect.bisect_right(self._span_starts, position) - 1
+        return i >= 0 and self.spans[i][1] > position
+
+    def paragraph_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, position) - 1)
+
+    def attribute(self, start: int, end: int) -> Attribution:
+        """Speaker of the quotation ``text[start:end]`` from cues in its own sentence(s)."""
+        candidates = []
+        first, last = self.paragraph_of(start), self.paragraph_of(max(start, end - 1))
+        for index in dict.fromkeys((first, last)):
+            parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+            for sent in self._context(parsed, offset, start, end):
+                for token in sent:
+                    position = offset + token.idx
+                    if self._quoted(position):
+                        continue
+                    distance = start - position - len(token) if position < start else position - end
+                    cue = self._cue(token, offset, start)
+                    if cue is not None:
+                        candidates.append((distance, token.text if cue != "phrase" else _phrase_text(token),
+                                           cue, token, offset))
+        for _, cue_text, kind, token, offset in sorted(candidates, key=lambda c: c[0]):
+            found, speaker = self._source(kind, token, offset, start)
+            if found:
+                return Attribution(speaker, cue_text, True)
+        return Attribution(None, None, False)
+
+    def _context(self, parsed, offset: int, start: int, end: int) -> list:
+        """The sentences of ``parsed`` around a quotation (see the module docstring)."""
+        sents = list(parsed.sents)
+        local_start, local_end = start - offset, end - offset
+        chosen = [i for i, s in enumerate(sents) if s.start_char < local_end and s.end_char > local_start]
+        if not chosen:
+            return []
+        lo, hi = chosen[0], chosen[-1]
+        text = self.doc.text
+        after = text[end:end + 3].lstrip()
+        if hi + 1 < len(sents) and (text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","):
+            hi += 1
+        before = text[max(offset, start - 3):start].rstrip()
+        if lo > 0 and before[-1:] in {",", ":"}:
+            lo -= 1
+        return sents[lo:hi + 1]
+
+    def _cue(self, token, offset: int, start: int) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.verbs and not any(c.dep_ == "xcomp" for c in token.children):
+            return "verb"  # "continued to receive" is not speech
+        if token.pos_ == "NOUN" and lemma in self.nouns:
+            return "noun"
+        if _phrase_text(token) in self.phrases:
+            return "phrase"
+        return None
+
+    def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
+        if kind == "verb":
+            subject = _subject(token)
+            return (False, None) if subject is None else (True, self._speaker_of(subject, offset, before))
+        if kind == "phrase":
+            head = _phrase_object(token)
+            return (False, None) if head is None else (True, self._speaker_of(head, offset, before))
+        author = self._author(token, offset, before)
+        return (author is not None, author)
+
+    def _speaker_of(self, head, offset: int, before: int) -> Entity | None:
+        """The entity a subject noun phrase stands for (a document's author when it is a document)."""
+        if head.lemma_.lower() in self.nouns:
+            author = self._author(head, offset, before)
+            if author is not None:
+                return author
+        left, right = head.left_edge, head.right_edge
+        named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx)
+        if named is not None:
+            return named
+        if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
+            return self.index.last_named(head.lemma_.lower(), offset + head.idx)
+        return None
+
+    def _author(self, noun, offset: int, before: int) -> Entity | None:
+        """Who wrote or spoke a document noun: its possessor, the subject of a clause on it, or its name."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
+            if child.dep_ in {"relcl", "acl"}:
+                subject = _subject(child)
+                if subject is not None:
+                    return self.index.best(offset + subject.left_edge.idx, offset + subject.idx + len(subject),
+                                           offset + subject.idx)
+        for row in self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun)):
+            if row[2].type != "PERSON":
+                return row[2]
+        if any(c.lower_ == "the" for c in noun.lefts):
+            return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
+        return None
+
+    def frame(self, start: int, sentences_back: int = 2) -> tuple[int, Entity, str] | None:
+        """A speaker set up in the sentences just before ``start`` ("as Fedorenko describes it")."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        before = [s for s in parsed.sents if offset + s.end_char <= start][-sentences_back:]
+        for sent in reversed(before):
+            for token in reversed(list(sent)):
+                if self._quoted(offset + token.idx) or self._cue(token, offset, start) != "verb":
+                    continue
+                subject = _subject(token)
+                if subject is None:
+                    continue
+                speaker = self._speaker_of(subject, offset, start)
+                if speaker is not None and speaker.type == "PERSON":
+                    return offset + token.idx, speaker, token.text
+        return None
+
+
+def _subject(verb):
+    """The subject of a verb, inherited from the governing clause for "…, declaring" and the like."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase_text(token) -> str:
+    """The source phrase starting at ``token`` ("according to"), or ''."""
+    doc = token.doc
+    for length in (4, 3, 2, 1):
+        if token.i + length <= len(doc):
+            text = doc[token.i:token.i + length].text.lower()
+            if text in _lexicon()[2]:
+                return text
+    return ""
+
+
+def _phrase_object(token):
+    """The head noun of the phrase after a source phrase: "according to [the Soviet leader]"."""
+    doc = token.doc
+    length = len(_phrase_text(token).split())
+    i = token.i + length
+    if i >= len(doc):
+        return None
+    head = doc[i]
+    while head.head.i > head.i and head.head.i < len(doc) and head.dep_ in {"det", "amod", "compound", "poss", "nmod",
+                                                                              "case", "punct"}:
+        head = head.head
+    return head if head.pos_ in {"PROPN", "NOUN", "PRON"} else None

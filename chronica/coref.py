@@ -1,0 +1,175 @@
+"""Person clustering: which name mentions denote the same person.
+
+Input: PERSON :class:`~chronica.mentions.NameMention` rows in document order. Output: :class:`Person`
+clusters. Full names (two words or more) found in the document each start a person unless they are a
+spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, or the same name
+with a middle initial added). One-word names join the single person whose full name ends — or, for
+East Asian names, begins — with that word; when several people fit, each mention joins the one
+mentioned most recently. Two different full names are never merged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from chronica.gazetteer import Gazetteer, Known
+from chronica.mentions import NameMention
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
+_INITIAL = re.compile(r"^[a-z]\.?$")
+
+
+def name_key(text: str) -> str:
+    """A comparison key for names: no accents, lower case, hyphens as spaces ("Kim Il-sung" = "Kim Il Sung")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+@dataclass(eq=False)
+class Person:
+    """One person of the document: the name mentions, and references resolved to them."""
+
+    names: list[NameMention] = field(default_factory=list)
+    known: Known | None = None
+    references: list[tuple[int, int]] = field(default_factory=list)  # role descriptions and pronouns
+    role_aliases: list[str] = field(default_factory=list)
+    # (role noun, modifiers, possessor key) the document ties to this person: "the Soviet leader".
+    roles: list[tuple[str, frozenset[str], str | None]] = field(default_factory=list)
+
+    @property
+    def fullest(self) -> str:
+        return max((m.text for m in self.names), key=lambda t: (len(t.split()), len(t)))
+
+    @property
+    def name(self) -> str:
+        return self.known.name if self.known else self.fullest
+
+    @property
+    def keys(self) -> set[str]:
+        return {name_key(m.text) for m in self.names}
+
+    def aliases(self) -> list[str]:
+        forms: list[str] = []
+        for mention in self.names:
+            forms.append(mention.text)
+            if mention.titled:
+                forms.append(mention.titled)
+        forms += self.role_aliases
+        return list(dict.fromkeys(forms))
+
+    def mentions(self) -> list[tuple[int, int]]:
+        return sorted({(m.start, m.end) for m in self.names} | set(self.references))
+
+
+def _same_full_name(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Two full names of one person: equal keys, one known person, or a middle initial added."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    known_a, known_b = gaz.lookup(a), gaz.lookup(b)
+    if known_a is not None and known_a is known_b and known_a.type == "PERSON":
+        return True
+    ta, tb = ka.split(), kb.split()
+    if ta[0] != tb[0] or ta[-1] != tb[-1]:
+        return False
+    middle = ta[1:-1] + tb[1:-1]
+    return len(middle) <= 1 and all(_INITIAL.match(w) for w in middle)
+
+
+def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
+    """Group PERSON mentions into people (see the module docstring for the rules)."""
+    people: list[Person] = []
+    full_of: dict[str, Person] = {}
+    by_words = sorted({m.text for m in mentions}, key=lambda t: -len(name_key(t).split()))
+    for text in by_words:
+        if len(name_key(text).split()) < 2:
+            break
+        person = next((p for p in people if any(_same_full_name(text, t, gaz) for t in {m.text for m in p.names})),
+                      None)
+        if person is None:
+            person = Person()
+            people.append(person)
+        full_of[text] = person
+        person.names += [m for m in mentions if m.text == text]
+        person.names.sort(key=lambda m: m.start)
+    # One-word names: resolve each mention against the full names.
+    last_word: dict[str, list[Person]] = {}
+    first_word: dict[str, list[Person]] = {}
+    for person in people:
+        for key in person.keys:
+            words = key.split()
+            last_word.setdefault(words[-1], []).append(person)
+            first_word.setdefault(words[0], []).append(person)
+    singles: dict[str, Person] = {}
+    for mention in mentions:
+        if mention.text in full_of:
+            continue
+        key = name_key(mention.text)
+        candidates = list(dict.fromkeys(last_word.get(key) or first_word.get(key) or []))
+        if not candidates:
+            person = singles.get(key)
+            if person is None:
+                person = singles[key] = Person()
+                people.append(person)
+        elif len(candidates) == 1:
+            person = candidates[0]
+        else:
+            person = _nearest(candidates, mention.start)
+        person.names.append(mention)
+    for person in people:
+        person.names.sort(key=lambda m: m.start)
+        person.known = _known(person, gaz)
+    return [p for p in people if p.names]
+
+
+def _nearest(candidates: list[Person], position: int) -> Person:
+    """The candidate mentioned last before ``position`` (else first after): local context decides."""
+    best, best_distance = candidates[0], None
+    for person in candidates:
+        starts = [m.start for m in person.names]
+        i = bisect.bisect_left(starts, position)
+        distance = position - starts[i - 1] if i else 10**9 + (starts[i] - position if i < len(starts) else 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = person, distance
+    return best
+
+
+def _known(person: Person, gaz: Gazetteer) -> Known | None:
+    """The known person this cluster is: by a full name, else by an unambiguous one-word name."""
+    for mention in person.names:
+        known = mention.known or gaz.lookup(mention.text)
+        if known is not None and known.type == "PERSON":
+            return known
+    if all(len(m.text.split()) == 1 for m in person.names):
+        matches = gaz.short_names.get(person.names[0].text, [])
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def propagate(docs: list, offsets: list[int], people: list[Person], taken: set[int]) -> None:
+    """Add mentions the model missed: a proper noun spelled like one person's one-word name.
+
+    ``docs`` are the parsed paragraphs, ``offsets`` their document offsets, ``taken`` the start
+    offsets already inside a mention. Names shared by two people are left alone.
+    """
+    owners: dict[str, list[Person]] = {}
+    for person in people:
+        for key in {k.split()[-1] for k in person.keys} | {k for k in person.keys if " " not in k}:
+            owners.setdefault(key, []).append(person)
+    single = {key: found[0] for key, found in owners.items() if len(set(map(id, found))) == 1}
+    for index, (parsed, offset) in enumerate(zip(docs, offsets)):
+        for token in parsed:
+            if token.pos_ != "PROPN" or offset + token.idx in taken or not token.text[:1].isupper():
+                continue
+            person = single.get(name_key(token.text))
+            if person is not None:
+                start = offset + token.idx
+                person.names.append(NameMention(start=start, end=start + len(token.text), type="PERSON",
+                                                text=token.text, paragraph=index, token=token.i, dep=token.dep_))
+    for person in people:
+        person.names.sort(key=lambda m: m.start)

@@ -1,0 +1,1 @@
+"""Scorers that compare chronica's output with gold annotations."""

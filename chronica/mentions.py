@@ -1,0 +1,116 @@
+"""Typed name mentions of one paragraph: spaCy's entities corrected by the gazetteer and titles.
+
+Input: a parsed paragraph (spaCy Doc) and its offset in the document. Output: :class:`NameMention`
+rows with document offsets, the entity type, the core name (titles, articles and possessive
+endings removed) and the titled form ("Generalissimo Stalin") when a title stands before the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronica.data import load_lines
+from chronica.gazetteer import Gazetteer, Known
+
+_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
+          "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_MAX_TITLE_TOKENS = 4
+
+
+@dataclass
+class NameMention:
+    start: int  # document offsets of the core name
+    end: int
+    type: str
+    text: str  # the core name
+    paragraph: int
+    token: int  # index (in the paragraph Doc) of the core name's last token
+    titled: str | None = None  # the name with its title, as an alias ("Comrade Mao Zedong")
+    known: Known | None = None
+    dep: str = ""  # dependency label of the name's head: subjects are the most salient antecedents
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return frozenset(load_lines("entities", "titles.txt"))
+
+
+def _title_length(tokens) -> int:
+    """How many leading tokens of ``tokens`` form a title (longest match), 0 when none."""
+    for k in range(min(_MAX_TITLE_TOKENS, len(tokens)), 0, -1):
+        if tokens[:k].text in titles():
+            return k
+    return 0
+
+
+def _title_before(parsed, start: int) -> str | None:
+    """The capitalized title immediately before token ``start`` ("Secretary of State"), if any."""
+    for k in range(min(_MAX_TITLE_TOKENS, start), 0, -1):
+        span = parsed[start - k:start]
+        if span.text in titles() and span.text[:1].isupper():
+            return span.text
+    return None
+
+
+def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMention]:
+    """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
+    spans: list[tuple[int, int, str, Known | None]] = []
+    ents = [(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES]
+    taken = [False] * len(ents)
+    for i, j, known in gaz.find(parsed):
+        keep_ent = False
+        for k, (s, e, kind) in enumerate(ents):
+            if e <= i or s >= j:
+                continue
+            taken[k] = True
+            longer = s <= i and e >= j and (e - s) > (j - i)
+            if kind == "PERSON" and known.type != "PERSON":
+                keep_ent = known.person_name and (longer or _title_before(parsed, i) is not None)
+            elif longer and known.type != "PERSON":
+                keep_ent = True  # "Treaty of Peking", "Battle of Midway": the place is part of a name
+            if keep_ent:
+                spans.append((s, e, kind, None))
+                break
+        if not keep_ent:
+            spans.append((i, j, known.type, known))
+    spans += [(s, e, kind, None) for k, (s, e, kind) in enumerate(ents) if not taken[k]]
+    spans.sort()
+    found = []
+    for s, e, kind, known in spans:
+        mention = _mention(parsed, s, e, kind, known, paragraph, offset, gaz)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: int, offset: int,
+             gaz: Gazetteer) -> NameMention | None:
+    while e > s and (parsed[e - 1].text in _POSSESSIVE or parsed[e - 1].is_punct):
+        e -= 1
+    while s < e and (parsed[s].lower_ == "the" or parsed[s].is_punct):
+        s += 1
+    if s >= e:
+        return None
+    titled = None
+    if kind == "PERSON":
+        k = _title_length(parsed[s:e])
+        if k:
+            titled = parsed[s:e].text
+            s += k
+        else:
+            title = _title_before(parsed, s)
+            titled = f"{title} {parsed[s:e].text}" if title else None
+        if s >= e or not parsed[s].text[:1].isupper():
+            return None
+        text = parsed[s:e].text
+        if text in gaz.nationalities:
+            kind = "NORP"
+        else:
+            other = gaz.lookup(text)
+            if other is not None and other.type != "PERSON" and not other.person_name:
+                kind, known = other.type, other
+    span = parsed[s:e]
+    return NameMention(start=offset + span.start_char, end=offset + span.end_char, type=kind, text=span.text,
+                       paragraph=paragraph, token=e - 1, titled=titled, known=known, dep=span.root.dep_)

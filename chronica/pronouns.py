@@ -1,0 +1,81 @@
+"""Third-person pronouns ("he", "his", "she", "her") resolved to people by salience, for quote attribution.
+
+Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns inside
+quoted speech belong to the quoted speaker's world and are skipped). Output: each resolved pronoun
+becomes a reference of its person. The salience of a person before a pronoun is the sum over their
+recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
+algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
+A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from chronica.coref import Person
+from chronica.data import load_lines
+from chronica.model import Document
+
+_WINDOW = 2  # sentences
+# Lappin and Leass's factors summed per role: recency 100, subject 80, direct object 50, indirect or
+# oblique 40, head noun 80, not inside an adverbial phrase 50; a possessor earns recency only.
+_ROLE_WEIGHT = {"nsubj": 310, "nsubjpass": 310, "dobj": 280, "dative": 270, "pobj": 220, "appos": 230,
+                "poss": 100}
+_OTHER_WEIGHT = 180
+_FEMALE = {"she", "her"}
+_PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, whose report
+
+
+@lru_cache(maxsize=1)
+def _female_markers() -> frozenset[str]:
+    return frozenset(load_lines("entities", "female_markers.txt"))
+
+
+def _female(person: Person) -> bool:
+    markers = _female_markers()
+    titled = (m.titled.split()[0] for m in person.names if m.titled)
+    return any(t in markers for t in titled) or any(r[0] in markers for r in person.roles)
+
+
+def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]]) -> None:
+    """Resolve he/his/she/her outside quotations; resolved pronouns join their person's references."""
+    sentence_starts = [s.start for s in doc.sentences]
+    quote_starts = [s for s, _ in quote_spans]
+
+    def sentence_of(position: int) -> int:
+        return bisect.bisect_right(sentence_starts, position) - 1
+
+    def quoted(position: int) -> bool:
+        i = bisect.bisect_right(quote_starts, position) - 1
+        return i >= 0 and quote_spans[i][1] > position
+
+    events: list[tuple[int, int, Person, int]] = []  # (start, sentence, person, weight), by start
+    for person in people:
+        for m in person.names:
+            events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(m.dep, _OTHER_WEIGHT)))
+    events.sort(key=lambda e: e[0])
+    female = {id(p): _female(p) for p in people}
+    pronouns = []
+    for index, parsed in enumerate(doc.nlp_docs):
+        offset = doc.paragraphs[index].start
+        for token in parsed:
+            lower = token.lower_
+            if lower in _PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not quoted(offset + token.idx):
+                pronouns.append((offset + token.idx, len(token.text), lower in _FEMALE, token.dep_))
+    for start, length, is_she, dep in pronouns:
+        sentence = sentence_of(start)
+        scores: dict[int, float] = {}
+        keep: dict[int, Person] = {}
+        i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
+        while i >= 0 and sentence - events[i][1] <= _WINDOW:
+            _, s, person, weight = events[i]
+            if female[id(person)] == is_she:
+                scores[id(person)] = scores.get(id(person), 0.0) + weight * 0.5 ** (sentence - s)
+                keep[id(person)] = person
+            i -= 1
+        if not scores:
+            continue
+        best = keep[max(scores, key=scores.__getitem__)]
+        best.references.append((start, start + length))
+        bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT)), key=lambda e: e[0])

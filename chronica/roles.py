@@ -1,0 +1,154 @@
+"""Role descriptions as references to people: "the Soviet leader", "Stalin’s interpreter".
+
+Input: the parsed paragraphs and the document's :class:`~chronica.coref.Person` clusters. The
+document ties a role to a person when it writes them together — "the Hungarian Communist Party
+leader Matyas Rakosi", "Stalin’s interpreter, Nikolai Fedorenko", "Stalin, the Soviet leader,",
+"Generalissimo Stalin" — and the people list knows what well-known people led. A later definite
+description ("the Chinese leader") is resolved to a person only when exactly one person of the
+document fits it; it then becomes a mention and an alias of that person. Plural and indefinite
+descriptions are never references.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from chronica.coref import Person, name_key
+from chronica.data import load_lines
+from chronica.gazetteer import Gazetteer
+from chronica.model import Document
+
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    return frozenset(load_lines("entities", "roles.txt"))
+
+
+def _is_role(token) -> bool:
+    return (token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"}
+            and token.lower_ in role_nouns())
+
+
+def _modifiers(token) -> frozenset[str]:
+    """Capitalized words modifying a role noun ("Hungarian Communist Party leader" → hungarian, communist, party)."""
+    words = set()
+    for child in token.lefts:
+        if child.dep_ in _MODIFIER_DEPS:
+            words |= {t.lower_ for t in child.subtree if t.text[:1].isupper() and t.is_alpha}
+    return frozenset(words)
+
+
+def _determiner(token):
+    """The definite article or possessor that makes a role noun phrase definite, else None."""
+    for child in token.lefts:
+        if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ == "the"):
+            return child
+    return None
+
+
+def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
+    """Tie roles to people, then resolve definite role descriptions that fit exactly one person."""
+    owner: dict[tuple[int, int], Person] = {}  # (paragraph, token) of a name's tokens -> person
+    starts: dict[tuple[int, int], Person] = {}  # (paragraph, first token) -> person
+    ends: dict[tuple[int, int], Person] = {}  # (paragraph, last token) -> person
+    for person in people:
+        for m in person.names:
+            parsed, offset = doc.nlp_docs[m.paragraph], doc.paragraphs[m.paragraph].start
+            span = parsed.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is None:
+                continue
+            starts[(m.paragraph, span.start)] = person
+            ends[(m.paragraph, span.end - 1)] = person
+            for i in range(span.start, span.end):
+                owner[(m.paragraph, i)] = person
+            if m.titled:
+                title = m.titled[: -len(m.text)].strip().split()[-1].lower()
+                if title in role_nouns():
+                    person.roles.append((title, frozenset(), None))
+    references = []
+    for index, parsed in enumerate(doc.nlp_docs):
+        offset = doc.paragraphs[index].start
+        for token in parsed:
+            if not _is_role(token) or (index, token.i) in owner:
+                continue
+            det = _determiner(token)
+            possessor = None
+            if det is not None and det.dep_ == "poss":
+                holder = owner.get((index, det.i))
+                if holder is None:
+                    continue  # "his interpreter": the possessor itself needs resolving first
+                possessor = id(holder)
+            role = (token.lower_, _modifiers(token), possessor)
+            named = _named_by(parsed, index, token, starts, ends)
+            phrase = parsed[token.left_edge.i:token.i + 1] if det is not None else None
+            if named is not None:
+                named.roles.append(role)
+                if phrase is not None:
+                    named.references.append((offset + phrase.start_char, offset + phrase.end_char))
+                    # "the … leader Matyas Rakosi" is one name-like alias; "Stalin’s interpreter, X" is two
+                    before_name = (index, token.i + 1) in starts
+                    alias = parsed[phrase.start:_name_end(parsed, token.i + 1, index, owner)] if before_name else phrase
+                    named.role_aliases.append(_alias(alias.text))
+            elif phrase is not None and not _followed_by_name(parsed, token):
+                references.append((role, offset + phrase.start_char, offset + phrase.end_char, phrase.text))
+    for role, start, end, text in references:
+        person = _resolve(role, people, gaz)
+        if person is not None:
+            person.references.append((start, end))
+            person.role_aliases.append(_alias(text))
+
+
+def _alias(text: str) -> str:
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
+def _name_end(parsed, start: int, index: int, owner) -> int:
+    end = start
+    while end < len(parsed) and (index, end) in owner:
+        end += 1
+    return end
+
+
+def _followed_by_name(parsed, token) -> bool:
+    nxt = token.i + 1
+    return nxt < len(parsed) and parsed[nxt].pos_ == "PROPN"
+
+
+def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
+    """The person a role noun is written with: "leader NAME", "role, NAME", "NAME, the role"."""
+    i = token.i
+    if (index, i + 1) in starts:
+        return starts[(index, i + 1)]
+    if i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts:
+        return starts[(index, i + 2)]
+    if token.dep_ == "appos":
+        left = token.left_edge.i
+        if left >= 2 and parsed[left - 1].text == "," and (index, left - 2) in ends:
+            return ends[(index, left - 2)]
+    return None
+
+
+def _resolve(role: tuple[str, frozenset[str], int | None], people: list[Person], gaz: Gazetteer) -> Person | None:
+    """The single person a definite description fits, else None (ambiguity is never guessed)."""
+    head, mods, possessor = role
+    fits = [p for p in people if any(h == head and (possessor is None or q == possessor) and mods <= m
+                                     for h, m, q in p.roles)]
+    if possessor is None:
+        countries = {gaz.nationalities[w] for w in _capitalized(mods, gaz) if w in gaz.nationalities}
+        for person in people:
+            known = person.known
+            if known is None or person in fits:
+                continue
+            plain = mods - {name_key(w) for w in gaz.nationalities}
+            if (countries and countries <= set(known.countries) and not plain
+                    and any(r.split()[-1] == head for r in known.roles)):
+                fits.append(person)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _capitalized(mods: frozenset[str], gaz: Gazetteer) -> set[str]:
+    """Modifiers as the nationality table spells them ("soviet" → "Soviet")."""
+    table = {name_key(k): k for k in gaz.nationalities}
+    return {table[m] for m in mods if m in table}

@@ -1,0 +1,42 @@
+"""People: one entity per person across name forms, titles, appositions and role descriptions."""
+
+TEXT = (
+    "In March the Chinese Communist leader Mao Zedong travelled to Moscow to meet Joseph Stalin. "
+    "Stalin’s interpreter, Nikolai Fedorenko, kept notes. Generalissimo Stalin received his guest warmly, "
+    "and Mao thanked him. Comrade Mao Zedong then asked for aid. Fedorenko later wrote about the visit. "
+    "The Chinese leader left for home in February.\n\n"
+    "John Adams and John Quincy Adams both served abroad. Adams later became president.\n"
+)
+
+
+def _people(doc):
+    return {e.name: e for e in doc.entities if e.type == "PERSON"}
+
+
+def test_name_forms_and_titles_cluster(analyze_text):
+    people = _people(analyze_text(TEXT))
+    mao, stalin, fedorenko = people["Mao Zedong"], people["Joseph Stalin"], people["Nikolai Fedorenko"]
+    assert {"Mao", "Comrade Mao Zedong"} <= set(mao.aliases)
+    assert "Generalissimo Stalin" in stalin.aliases and "Stalin" in stalin.aliases
+    assert {"Fedorenko", "Stalin’s interpreter"} <= set(fedorenko.aliases)
+    assert mao.wikidata == "Q5816"
+
+
+def test_role_description_resolves_when_unambiguous(analyze_text):
+    mao = _people(analyze_text(TEXT))["Mao Zedong"]
+    assert "the Chinese leader" in mao.aliases
+
+
+def test_two_people_are_never_merged(analyze_text):
+    people = _people(analyze_text(TEXT))
+    assert "John Adams" in people and "John Quincy Adams" in people
+    for person in people.values():
+        others = {n for n in people if n != person.name}
+        assert not others & set(person.aliases)
+
+
+def test_pronoun_mentions_point_to_the_salient_person(analyze_text):
+    doc = analyze_text("Stalin arrived late. He spoke about the treaty for an hour.")
+    stalin = _people(doc)["Joseph Stalin"]
+    start = doc.text.index("He ")
+    assert (start, start + 2) in stalin.mentions

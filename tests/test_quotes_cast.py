@@ -1,0 +1,68 @@
+"""Quotations: spans robust to broken marks, kinds, and speakers from history-prose cues."""
+
+from hypothesis import given, strategies as st
+
+from chronica import quotemarks
+from chronica.quotes import kind_of
+
+
+def _paragraphs(text):
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _texts(text):
+    return [text[s:e] for s, e in quotemarks.find(text, _paragraphs(text))]
+
+
+def test_interrupted_and_running_on_quotations():
+    text = "“The Kremlin,” he said, “is a place.”\n“First part\n“and second part.”\nHe said \"plain\" twice."
+    assert _texts(text) == ["“The Kremlin,”", "“is a place.”", "“First part\n“and second part.”", "\"plain\""]
+
+
+def test_unbalanced_marks_recover():
+    text = "She said “never closed and “second one.”\nAn orphan” closer here."
+    assert _texts(text) == ["“never closed and", "“second one.”"]
+
+
+@given(st.text(alphabet="ab “”\"\n.,", max_size=80))
+def test_never_crashes_and_spans_stay_inside(text):
+    paragraphs = _paragraphs(text)
+    spans = quotemarks.find(text, paragraphs)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_kinds():
+    assert kind_of("hot", "the war turned ") == "term"
+    assert kind_of("The Sources of Soviet Conduct", "an article entitled ") == "title"
+    assert kind_of("We should not meddle too deeply in Korean affairs.", "he said: ") == "speech"
+
+
+def _speakers(doc):
+    return [(q.text, q.speaker_name, q.kind) for q in doc.quotes]
+
+
+def test_attribution_patterns(analyze_text):
+    doc = analyze_text(
+        "In 1949 Joseph Stalin met Mao Zedong. “The treaty,” Stalin explained, “must stay as it is.” "
+        "Mao responded: “We will wait.” According to Mao, “patience is a weapon.” "
+        "The talks were called “cordial” by the press. He was greeted, Nikolai Fedorenko wrote, "
+        "“with loud applause.”\n")
+    got = {text: (speaker, kind) for text, speaker, kind in _speakers(doc)}
+    assert got["“The treaty,”"] == ("Joseph Stalin", "speech")
+    assert got["“must stay as it is.”"] == ("Joseph Stalin", "speech")
+    assert got["“We will wait.”"][0] == "Mao Zedong"
+    assert got["“patience is a weapon.”"][0] == "Mao Zedong"
+    assert got["“with loud applause.”"][0] == "Nikolai Fedorenko"
+
+
+def test_pronoun_speaker_and_terms(analyze_text):
+    doc = analyze_text("Stalin spoke first. The Soviet side wanted to “formally” keep the pact, he stressed. "
+                       "Relations were never “hot” again.\n")
+    got = {text: (speaker, kind) for text, speaker, kind in _speakers(doc)}
+    assert got["“formally”"][0] == "Joseph Stalin"
+    assert got["“hot”"] == (None, "term")

@@ -1,0 +1,126 @@
+"""The TIMEX3 engine on history-style sentences: detection, values, mods, bounds, anchoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronica.errors import InputError
+from chronica.timex import TimexTagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TimexTagger:
+    return TimexTagger()
+
+
+def values(tagger: TimexTagger, text: str, **kw) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.value, t.mod) for t in tagger.tag(text, **kw)]
+
+
+def test_named_year_does_not_move_the_clock(tagger):
+    text = ("Stalin refused to replace the 1945 agreement. In December 1949 Mao arrived in Moscow. "
+            "He raised the 1945 Sino-Soviet agreement again. On 21 December a celebration was held.")
+    found = {t.text: t for t in tagger.tag(text)}
+    assert found["21 December"].value == "1949-12-21"
+    assert found["21 December"].anchor is not None
+
+
+def test_look_ahead_year(tagger):
+    text = ("Mao met Stalin on 16 December. The talks went badly.\n"
+            "Zhou Enlai arrived in Moscow only on 22 January 1950.")
+    found = {t.text: t.value for t in tagger.tag(text, paragraphs=[(0, len(text))])}
+    assert found["16 December"] == "1949-12-16"
+    assert found["22 January 1950"] == "1950-01-22"
+
+
+def test_following_day_and_same_day(tagger):
+    text = ("On 16 February 1950 Stalin hosted a farewell luncheon. The following day the delegation left. "
+            "Molotov gave a speech that same day.")
+    got = values(tagger, text)
+    assert ("The following day", "1950-02-17", None) in got
+    assert ("that same day", "1950-02-17", None) in got
+
+
+def test_offsets_and_next_year(tagger):
+    text = "The crisis began on June 24, 1948. Two weeks later the airlift grew. The next year the blockade ended."
+    got = values(tagger, text)
+    assert ("Two weeks later", "1948-07-08", None) in got
+    assert ("The next year", "1949", None) in got
+
+
+def test_seasons(tagger):
+    text = "Plans were drawn in late 1948 and carried out the following summer. In the fall of 1949 Mao won."
+    got = values(tagger, text)
+    assert ("late 1948", "1948", "END") in got
+    assert ("the following summer", "1949-SU", None) in got
+    assert ("the fall of 1949", "1949-FA", None) in got
+
+
+def test_decades_centuries_bc(tagger):
+    found = {t.text: t for t in tagger.tag("In the 1940s, unlike the nineteenth century or 44 B.C., things moved fast.")}
+    assert found["the 1940s"].value == "194"
+    assert (found["the 1940s"].earliest, found["the 1940s"].latest) == ("1940-01-01", "1949-12-31")
+    assert found["the nineteenth century"].value == "18"
+    assert found["44 B.C."].value == "BC0044"
+    assert found["44 B.C."].earliest == "-0043-01-01"
+
+
+def test_ranges_and_bounds(tagger):
+    found = {t.text: t for t in tagger.tag("The Berlin Airlift, 1948–1949, began in late August 1949.")}
+    airlift = found["1948–1949"]
+    assert (airlift.value, airlift.earliest, airlift.latest) == ("1948", "1948-01-01", "1949-12-31")
+    late = found["late August 1949"]
+    assert (late.value, late.mod) == ("1949-08", "END")
+    assert late.earliest > "1949-08-15" and late.latest == "1949-08-31"
+
+
+def test_month_range_gives_both_bounds(tagger):
+    got = values(tagger, "The offensive lasted from May to July 1950.")
+    assert [g[:2] for g in got] == [("May", "1950-05"), ("July 1950", "1950-07")]
+
+
+def test_written_numbers_and_durations(tagger):
+    got = values(tagger, "The lease ran for thirty-three years; after several years and two and a half months it ended. "
+                         "He wrote for decades.")
+    assert ("thirty-three years", "P33Y", None) in got
+    assert ("several years", "PXY", None) in got
+    assert ("two and a half months", "P75D", None) in got
+    assert ("decades", "PXDE", None) in got
+
+
+def test_modifiers(tagger):
+    got = values(tagger, "By early 1950, and certainly by mid-1950 or the end of 1952, about 1950 at any rate.")
+    assert ("early 1950", "1950", "START") in got
+    assert ("mid-1950", "1950", "MID") in got
+    assert ("the end of 1952", "1952", "END") in got
+    assert ("about 1950", "1950", "APPROX") in got
+
+
+def test_not_dates(tagger):
+    got = values(tagger, "They may march 1500 troops 300 miles; the Seven Years' War was over. One day he left.")
+    assert got == []
+
+
+def test_sets_and_present(tagger):
+    got = values(tagger, "The council met every year and reported annually. Today the archive is open.")
+    assert ("every year", "P1Y", None) in got
+    assert ("annually", "P1Y", None) in got
+    assert ("Today", "PRESENT_REF", None) in got
+
+
+def test_news_mode_deictics(tagger):
+    got = values(tagger, "Officials said Friday that last year was bad and this week is worse.", dct="2013-03-22")
+    assert ("Friday", "2013-03-22", None) in got
+    assert ("last year", "2012", None) in got
+    assert ("this week", "2013-W12", None) in got
+
+
+def test_bad_dct_is_input_error(tagger):
+    with pytest.raises(InputError):
+        tagger.tag("In 1950.", dct="March 2013")
+
+
+def test_ids_in_text_order(tagger):
+    found = tagger.tag("In 1947 and 1948, and again in 1950.")
+    assert [t.id for t in found] == ["t1", "t2", "t3"]
+    assert [t.value for t in found] == ["1947", "1948", "1950"]
