@@ -12,7 +12,7 @@ from pathlib import Path
 
 from chronica.errors import InputError
 from chronica.model import Document
-from chronica.readers import docx, epub, html, pdf, tei, text
+from chronica.readers import docx, epub, html, pdf, tei, text, timeml
 
 Reader = Callable[[Path], Document]
 
@@ -29,6 +29,7 @@ READERS: dict[str, Reader] = {
     ".xml": tei.read,
     ".tei": tei.read,
     ".docx": docx.read,
+    ".tml": timeml.read,
 }
 
 
