@@ -83,3 +83,12 @@ def test_milestones_chapters_match_their_section_texts(shared):
             assert sections.get(expected.split("\n", 1)[0]) == expected, path.name
             checked += 1
     assert checked == 205
+
+
+def test_a_bold_only_paragraph_is_a_subheading(tmp_path):
+    body = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><head>Johnson and the Middle East</head>'
+            '<p><hi rend="strong">The Crisis of 1967</hi></p><p>War broke out on <hi rend="strong">5 June</hi>.</p>'
+            '</div></body></text></TEI>')
+    doc = read(_write(tmp_path, body))
+    assert [(s.title, s.level) for s in doc.sections] == [("Johnson and the Middle East", 1), ("The Crisis of 1967", 2)]
+    assert [doc.text[p.start:p.end] for p in doc.paragraphs] == ["War broke out on 5 June."]

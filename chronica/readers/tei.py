@@ -65,6 +65,8 @@ class _Reader:
                 self.block(child, heading_level=max(depth, 1))
             elif name.startswith("div"):
                 self.container(child, depth + 1)
+            elif name == "p" and _is_run_in_heading(child):
+                self.block(child, heading_level=depth + 1)
             elif name in _PARAGRAPHS and not _has_blocks(child):
                 self.block(child)
             else:
@@ -113,3 +115,16 @@ def _range(start: str | None, end: str | None) -> str | None:
 def _has_blocks(element: Element) -> bool:
     """A ``quote`` or ``item`` that wraps paragraphs is a container, not a paragraph itself."""
     return any(_local(child.tag) in _BLOCK_CHILDREN for child in element)
+
+
+def _is_run_in_heading(element: Element) -> bool:
+    """A paragraph that is nothing but one bold run (``<p><hi rend="strong">…</hi></p>``) is a subheading.
+
+    Editions mark subheads inside a section this way; the plain-text version of the same page
+    shows them as short lines of their own, which the structure stage reads as headings.
+    """
+    children = list(element)
+    if len(children) != 1 or (element.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    child = children[0]
+    return _local(child.tag) == "hi" and (child.get("rend") or "") in {"strong", "bold", "b"} and not len(child)
