@@ -124,8 +124,9 @@ def merge(events: list[Event], lemmas: dict[str, str]) -> list[Event]:
     """One event per happening: mentions with the same date, trigger lemma and modality and
     overlapping actors become one event that keeps every source sentence.
 
-    ``lemmas`` maps event id to its trigger lemma. Undated and inferred mentions are never merged:
-    the date is what says two mentions are one happening.
+    ``lemmas`` maps event id to its merge key (the events stage adds the section to the trigger
+    lemma, so a recap in a later chapter stays its own row). Undated and inferred mentions are
+    never merged: the date is what says two mentions are one happening.
     """
     kept: list[Event] = []
     by_key: dict[tuple[str, str, str | None, str | None], list[Event]] = {}

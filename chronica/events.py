@@ -146,7 +146,7 @@ def run(doc: Document) -> None:
     timexes = sorted((t for t in doc.timexes if chronology.usable(t)), key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
     events: list[Event] = []
-    lemmas: dict[str, str] = {}
+    lemmas: dict[str, str] = {}  # event id -> merge key: trigger lemma and section
     clock: _Clock | None = None
     for index, sentence in enumerate(doc.sentences):
         if sentence.paragraph >= len(doc.nlp_docs):
@@ -164,7 +164,7 @@ def run(doc: Document) -> None:
         found = _sentence_events(doc, reading, carry, mentions, speech, lex)
         for event, lemma in found:
             event.id = f"v{len(events) + 1}"
-            lemmas[event.id] = lemma
+            lemmas[event.id] = f"{lemma}@{para.section}"  # merged within a section only
             events.append(event)
             if event.date is not None and not event.date.inferred and event.modality is None \
                     and event.date.timex not in reading.naming:
