@@ -1,5 +1,5 @@
 """The chronology: key events recovered with the right date (seed, Milestones dev set), dated-sentence
-agreement where gold dates exist (seed; dev sections that also have timex gold), and the events
+agreement where gold dates exist (seed; the Milestones sections with timex gold), and the events
 stage's time next to the whole analysis."""
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ def _gold_sets(shared: Path) -> list[tuple[str, list[tuple[Path, dict]]]]:
         rows.append((shared / gold["text_file"], gold))
     if rows:
         sets.append(("dev (Milestones)", rows))
+    timex_rows = [(shared / gold["text_file"], gold) for gold in
+                  (json.loads(p.read_text("utf-8")) for p in sorted((_DEV / "timex").glob("*.json")))]
+    if timex_rows:  # sections with timex gold only: the dated-sentence figure on more text
+        sets.append(("dev timex sections", timex_rows))
     return sets
 
 
