@@ -24,6 +24,7 @@ from chronica.model import Document, Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
+_DOCUMENT_TYPES = {"LAW", "WORK"}
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "NORP", "GPE", "EVENT", "FAC", "LOC")
 
 
@@ -96,8 +97,15 @@ class Attributor:
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
 
-    def attribute(self, start: int, end: int) -> Attribution:
-        """Speaker of the quotation ``text[start:end]`` from cues in its own sentence(s)."""
+    def attribute(self, start: int, end: int, short: bool = False) -> Attribution:
+        """Speaker of the quotation ``text[start:end]``: first the clauses that govern it, then cues
+        near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
+        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech."""
+        governed = self._governing(start, end)
+        if governed is not None and (governed.speaker is not None or short):
+            return governed
+        if short:
+            return Attribution(None, None, False)
         candidates = []
         first, last = self.paragraph_of(start), self.paragraph_of(max(start, end - 1))
         for index in dict.fromkeys((first, last)):
@@ -116,7 +124,97 @@ class Attributor:
             found, speaker = self._source(kind, token, offset, start)
             if found:
                 return Attribution(speaker, cue_text, True)
-        return Attribution(None, None, False)
+        return governed or Attribution(None, None, False)
+
+    def _governing(self, start: int, end: int) -> Attribution | None:
+        """The source named by the clauses a quotation sits in, nearest first (see ``_source_at``).
+
+        A speech verb whose subject names nobody ("the administration would not “comment …”") is
+        passed over for a reporting clause above it ("Vance cautioned that …"); if none names a
+        source, the result says a cue was found but no speaker."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        local_start, local_end = start - offset, end - offset
+        inside = [t for t in parsed if local_start <= t.idx < local_end]
+        chain = []
+        for token in inside:
+            if token.is_punct or local_start <= token.head.idx < local_end:
+                continue
+            head = token.head
+            while head not in chain:
+                chain.append(head)
+                if head.head is head:
+                    break
+                head = head.head
+        unnamed = None
+        for head in chain:
+            if self._quoted(offset + head.idx):
+                continue
+            found = self._source_at(head, offset, start)
+            if found is not None:
+                if found.speaker is not None:
+                    return found
+                unnamed = unnamed or found
+        return unnamed
+
+    def _source_at(self, head, offset: int, before: int) -> Attribution | None:
+        """What one governing token says of the source: a speech verb's subject (or passive agent),
+        an "as X put it" clause, a noun's possessor ("Kennan’s call for …"), a document noun's author,
+        a named law or work ("the Neutrality Act prohibiting …"), or a document as the subject of the
+        clause ("the Constitution empowered Congress to …")."""
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+                    subject = _subject(child)
+                    if subject is not None:
+                        speaker = self._speaker_of(subject, offset, before)
+                        if speaker is not None:
+                            return Attribution(speaker, child.text, True)
+            subject = _subject(head)
+            if self._cue(head, offset, before) == "verb":
+                agent = _agent(head)
+                if agent is not None:
+                    return Attribution(self._speaker_of(agent, offset, before), head.text, True)
+                if subject is not None and not self._quoted(offset + subject.idx):
+                    return Attribution(self._speaker_of(subject, offset, before), head.text, True)
+            if subject is not None and not self._quoted(offset + subject.idx):
+                document = self._document(subject, offset, before)
+                if document is not None:
+                    return Attribution(document, head.text, True)
+            return None
+        if head.pos_ in {"NOUN", "PROPN"}:
+            for child in head.children:
+                if child.dep_ == "poss":
+                    owner = self.index.best(offset + child.left_edge.idx, offset + child.idx + len(child),
+                                            offset + child.idx)
+                    if owner is not None:
+                        return Attribution(owner, head.text, True)
+            if head.lemma_.lower() in self.nouns:
+                author = self._author(head, offset, before)
+                if author is not None:
+                    return Attribution(author, head.text, True)
+            document = self._named_document(head, offset)
+            if document is not None:
+                return Attribution(document, head.text, True)
+        return None
+
+    def _named_document(self, token, offset: int) -> Entity | None:
+        """The law or work a token is part of the name of ("Act" in "the first Neutrality Act")."""
+        for _, _, entity in self.index.overlapping(offset + token.idx, offset + token.idx + len(token)):
+            if entity.type in _DOCUMENT_TYPES:
+                return entity
+        return None
+
+    def _document(self, subject, offset: int, before: int) -> Entity | None:
+        """A subject that is a document or law: a named one, or "the Act", "this treaty" pointing back."""
+        named = self._named_document(subject, offset)
+        if named is not None:
+            return named
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in self.nouns:
+            found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
+            if found is not None and found.type in _DOCUMENT_TYPES:
+                return found
+        return None
 
     def _context(self, parsed, offset: int, start: int, end: int) -> list:
         """The sentences of ``parsed`` around a quotation (see the module docstring)."""
@@ -213,6 +311,14 @@ def _subject(verb):
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _agent(verb):
+    """The "by X" of a passive speech verb ("“…” was declared by the conference")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -17,6 +17,8 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
           "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _MAX_TITLE_TOKENS = 4
+_TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow a following "…, and X"
+_TITLE_GLUE = {",", "and", "&"}
 
 
 @dataclass
@@ -35,6 +37,11 @@ class NameMention:
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(load_lines("entities", "titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(load_lines("entities", "org_words.txt"))
 
 
 def _title_length(tokens) -> int:
@@ -57,7 +64,7 @@ def _title_before(parsed, start: int) -> str | None:
 def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMention]:
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
-    ents = [(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES]
+    ents = _join_titles([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES], parsed)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
         keep_ent = False
@@ -85,12 +92,30 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     return found
 
 
+def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """Glue a name the model split off a long title back on: "the Treaty of Friendship, Alliance" +
+    ", and" + "Mutual Assistance" (tagged PERSON) is one treaty, not a treaty and a person."""
+    joined: list[tuple[int, int, str]] = []
+    for s, e, kind in ents:
+        if joined and joined[-1][2] in _TITLE_KINDS and joined[-1][1] < s:
+            ps, pe, pkind = joined[-1]
+            gap = parsed[pe:s]
+            if all(t.text in _TITLE_GLUE for t in gap) and any(t.lower_ == "and" for t in gap) \
+                    and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}):
+                joined[-1] = (ps, e, pkind)
+                continue
+        joined.append((s, e, kind))
+    return joined
+
+
 def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: int, offset: int,
              gaz: Gazetteer) -> NameMention | None:
-    while e > s and (parsed[e - 1].text in _POSSESSIVE or parsed[e - 1].is_punct):
-        e -= 1
     while s < e and (parsed[s].lower_ == "the" or parsed[s].is_punct):
         s += 1
+    if kind != "PERSON" and known is None:
+        s, e, kind = _person_inside(parsed, s, e, kind)
+    while e > s and (parsed[e - 1].text in _POSSESSIVE or parsed[e - 1].is_punct):
+        e -= 1
     if s >= e:
         return None
     titled = None
@@ -114,3 +139,17 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
     span = parsed[s:e]
     return NameMention(start=offset + span.start_char, end=offset + span.end_char, type=kind, text=span.text,
                        paragraph=paragraph, token=e - 1, titled=titled, known=known, dep=span.root.dep_)
+
+
+def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
+    """A person the model typed as an organization or place: "Empress Dowager Cixi" (ORG) starts with a
+    personal title, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
+    ("General Assembly", "Prince Edward Island") keep the span as it is."""
+    cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None)
+    if cut is not None and not any(t.text in org_words() for t in parsed[cut + 1:e]):
+        return s, cut, kind
+    k = _title_length(parsed[s:e])
+    rest = parsed[s + k:e]
+    if k and len(rest) and all(t.text[:1].isupper() and t.is_alpha and t.text not in org_words() for t in rest):
+        return s, e, "PERSON"
+    return s, e, kind

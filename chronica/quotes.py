@@ -56,8 +56,9 @@ def run(doc: Document) -> None:
     previous: tuple[int, Entity, str] | None = None  # (end, speaker, cue) of the last attributed speech
     for start, end in spans:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
-        found = attributor.attribute(start, end) if doc.nlp_docs else Attribution(None, None, False)
         kind = kind_of(inner, masked[max(0, start - 60):start])
+        found = (attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
+                 else Attribution(None, None, False))
         if found.speaker is not None or (found.found and kind != "title"):
             kind = "speech"
         speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)
