@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronica.data import load_lines
+from chronica.mentions import document_nouns
 from chronica.model import Document, Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -43,11 +44,6 @@ class Attribution:
     speaker: Entity | None
     cue: str | None
     found: bool  # a cue was found, even if its subject names no entity
-
-
-@lru_cache(maxsize=1)
-def document_nouns() -> frozenset[str]:
-    return frozenset(load_lines("quotes", "document_nouns.txt"))
 
 
 def head_word(name: str) -> str:
@@ -263,7 +259,7 @@ class Attributor:
             return named
         if subject.lower_ == "it":
             return self._it(subject, offset)
-        if subject.pos_ == "NOUN" and subject.lemma_.lower() in document_nouns():
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in document_nouns():
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
                 found = self.index.last_document(offset + subject.idx)
@@ -323,6 +319,8 @@ class Attributor:
 
     def _speaker_of(self, head, offset: int, before: int) -> Entity | None:
         """The entity a subject noun phrase stands for (a document's author when it is a document)."""
+        if head.lower_ == "it":
+            return self._it(head, offset)
         if head.lemma_.lower() in self.nouns:
             author = self._author(head, offset, before)
             if author is not None:

@@ -40,6 +40,12 @@ def titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Head nouns of documents and laws ("treaty", "act", "directive"); see data/entities/document_nouns.txt."""
+    return frozenset(load_lines("entities", "document_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return frozenset(load_lines("entities", "org_words.txt"))
 
@@ -65,6 +71,7 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
     ents = _join_titles([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES], parsed)
+    ents = _documents(ents, parsed)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
         keep_ent = False
@@ -90,6 +97,45 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """Document names the small model misses or cuts short, as LAW spans that replace what they overlap:
+    a numbered designator ("NSC 68", "Presidential Directive 30"), "Treaty of Berlin" (the model sees
+    only the place) and a law's year ("Neutrality Act" + "of 1937")."""
+    found: list[tuple[int, int]] = []
+    for token in parsed:
+        i = token.i
+        if token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
+            start = i - 1
+            while start > 0 and i - start < _MAX_TITLE_TOKENS and parsed[start - 1].text[:1].isupper() \
+                    and parsed[start - 1].is_alpha and parsed[start - 1].i != parsed[start - 1].sent.start:
+                start -= 1
+            found.append((start, i + 1))
+        elif (token.lower_ == "of" and 0 < i < len(parsed) - 1 and parsed[i - 1].text[:1].isupper()
+              and parsed[i - 1].lower_ in document_nouns() and parsed[i + 1].text[:1].isupper()):
+            end = i + 2
+            while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN":
+                end += 1
+            found.append((i - 1, end))
+    for s, e, kind in ents:
+        if kind == "LAW" and e + 1 < len(parsed) and parsed[e].lower_ == "of" and _is_year(parsed[e + 1]):
+            found.append((s, e + 2))
+    if not found:
+        return ents
+    kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
+    return sorted(kept + [(s, e, "LAW") for s, e in dict.fromkeys(found)])
+
+
+def _designates(token) -> bool:
+    """A word a document number follows: an acronym ("NSC") or a capitalized document noun ("Directive")."""
+    text = token.text
+    return (len(text) >= 2 and text.isupper() and text.isalpha()) or (
+        text[:1].isupper() and token.lower_ in document_nouns())
+
+
+def _is_year(token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4
 
 
 def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
