@@ -121,6 +121,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
     for s, e, kind in ents:
         if kind == "LAW" and e + 1 < len(parsed) and parsed[e].lower_ == "of" and _is_year(parsed[e + 1]):
             found.append((s, e + 2))
+    found = [(a, b) for a, b in found if not any(s <= a and b <= e and (s, e) != (a, b) for s, e, _ in ents)]
     if not found:
         return ents
     kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
