@@ -57,3 +57,11 @@ def test_names_inside_a_treaty_title_are_not_people(analyze_text):
                        "Assistance in Moscow.\n")
     assert "Mutual Assistance" not in {a for e in doc.entities if e.type == "PERSON" for a in e.aliases}
     assert any(e.type == "LAW" and e.name.endswith("Mutual Assistance") for e in doc.entities)
+
+
+def test_subject_pronoun_prefers_the_latest_subject(analyze_text):
+    doc = analyze_text("Harry Truman led the country. Truman consulted Truman’s cabinet, and Truman met his advisers "
+                       "every week. George Kennan wrote a long telegram from Moscow. He warned of Soviet pressure.\n")
+    kennan = next(e for e in doc.entities if e.name.endswith("Kennan"))
+    start = doc.text.index("He warned")
+    assert (start, start + 2) in kennan.mentions
