@@ -13,16 +13,8 @@ from chronica.library import SCHEMA_VERSION, export, load, merge, open_library, 
 from chronica.library.schema import APPLICATION_ID
 from chronica.model import Document, Entity, SourceInfo
 from chronica.writers.json import to_dict
+from library_data import AIRLIFT, MOSCOW
 
-AIRLIFT = (
-    "THE BLOCKADE\n"
-    "On 24 June 1948 the Soviet authorities imposed the Berlin blockade and cut the last rail link into Berlin. "
-    "General Lucius Clay ordered the first flights on 26 June.\n"
-    "1\n"
-    "“We are going to stay,” Clay said. The airlift ended on 30 September 1949.\n"
-    "2\n"
-)
-MOSCOW = "In May 1949 Joseph Stalin received the envoys in Moscow. Stalin agreed to lift the blockade on 12 May 1949.\n"
 LATER = "Stalin died in Moscow in March 1953, and the succession struggle began at once.\n"
 
 
