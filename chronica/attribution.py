@@ -199,6 +199,10 @@ class Attributor:
             if self._quoted(offset + head.idx):
                 continue
             found = self._source_at(head, offset, start, short) or self._referred(head, offset, end)
+            if found is None and not short and head.pos_ in {"VERB", "AUX"}:
+                subject = _subject(head)  # "Roosevelt, Churchill, and Stalin agreed to have … “…”": theirs jointly
+                if subject is not None and _joint(subject) and not self._quoted(offset + subject.idx):
+                    found = Attribution(None, head.text, True)
             if found is not None:
                 if found.speaker is not None:
                     return found
@@ -244,14 +248,17 @@ class Attributor:
         return None
 
     def reported(self, start: int, end: int) -> bool:
-        """Whether a quotation sits in a that-clause ("a statement that the U.S. “blockade” was …"):
-        words given as the content of what someone said, not the narrator's label."""
+        """Whether a quotation is given as someone's words: it sits in a that-clause ("a statement that
+        the U.S. “blockade” was …") or a passive speech verb follows it ("the “…” referred to by Turner"),
+        rather than being the narrator's label."""
         index = self.paragraph_of(start)
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
         inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
         for token in inside[:1]:
             for ancestor in token.ancestors:
                 if any(c.dep_ == "mark" and c.lower_ == "that" for c in ancestor.children):
+                    return True
+                if self._referred(ancestor, offset, end) is not None:
                     return True
         return False
 
