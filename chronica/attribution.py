@@ -181,7 +181,7 @@ class Attributor:
         local_start, local_end = start - offset, end - offset
         inside = [t for t in parsed if local_start <= t.idx < local_end]
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
-            found = self._as_clause(token, offset, start)
+            found = self._as_clause(token, offset, start) or self._referred(token, offset, end)
             if found is not None:
                 return found
         chain = []
@@ -254,13 +254,11 @@ class Attributor:
         index = self.paragraph_of(start)
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
         inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
-        for token in inside[:1]:
-            for ancestor in token.ancestors:
-                if any(c.dep_ == "mark" and c.lower_ == "that" for c in ancestor.children):
-                    return True
-                if self._referred(ancestor, offset, end) is not None:
-                    return True
-        return False
+        if not inside:
+            return False
+        ancestors = list(inside[0].ancestors)
+        return any(c.dep_ == "mark" and c.lower_ == "that" for a in ancestors for c in a.children) or any(
+            self._referred(t, offset, end) is not None for t in [*inside, *ancestors])
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
