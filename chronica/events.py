@@ -231,10 +231,13 @@ _STATE_START = "STATE_START"
 def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
     """How a preposition right before a date limits the clause instead of dating it.
 
-    "since the nineteenth century" starts a state: ``_STATE_START``, the date of no happening.
-    "by 1 May", "before 1952", "until March" give the TIMEX3 mod of a date the happening is no
-    later than; "not until 22 January 1950" is the happening's own date. None for a framing date.
+    "since the nineteenth century" (also "since its construction in 1869") starts a state:
+    ``_STATE_START``, the date of no happening. "by 1 May", "before 1952", "until March" give the
+    TIMEX3 mod of a date the happening is no later than; "not until 22 January 1950" is the
+    happening's own date. None for a framing date.
     """
+    if _under_preposition(tokens, lex.state_start_preps):
+        return _STATE_START
     first = tokens[0]
     i = first.i - 1
     while i >= first.sent.start and first.doc[i].dep_ == "det":
@@ -242,8 +245,6 @@ def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
     if i < first.sent.start or first.doc[i].pos_ not in {"ADP", "SCONJ"}:
         return None
     word = first.doc[i].lower_
-    if word in lex.state_start_preps:
-        return _STATE_START
     if i > first.sent.start and first.doc[i - 1].lower_ in {"not", "n't"}:
         return None
     return lex.bound_preps.get(word)
@@ -260,6 +261,21 @@ def _follows(tokens: list[Token], lex: Lexicon) -> Token | None:
             return below if below is not root else None
         below, token = token, token.head
     return None
+
+
+def _under_preposition(tokens: list[Token], words: frozenset[str]) -> bool:
+    """The date hangs (through nouns only) from one of these prepositions, before the next verb
+    up the tree, or right after one when the parser attached it elsewhere."""
+    first = tokens[0]
+    if first.i > first.sent.start and first.doc[first.i - 1].lower_ in words:
+        return True
+    ids = {t.i for t in tokens}
+    token = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), first)
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "prep" and token.lower_ in words:
+            return True
+        token = token.head
+    return False
 
 
 def _names_a_thing(tokens: list[Token], timex_of: dict[int, Timex], lex: Lexicon) -> bool:
@@ -312,6 +328,8 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
                 continue
             date = own
         elif dated:
+            if own is None and _earlier_aside(clause):
+                continue  # "the type that had dropped the atomic bombs on Japan": not on the sentence's date
             date = own or _sentence_date(clause, s, parts)
         elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS:
             date, inferred = carry.timex, True
@@ -330,6 +348,12 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             date = date or _nearest(trigger, s, s.timex_of.values())
             found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
     return found
+
+
+def _earlier_aside(clause: Clause) -> bool:
+    """A relative clause in the past perfect tells of something earlier than what its sentence dates."""
+    return clause.head.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.head.children)
 
 
 def _outcome(clause: Clause, own: Timex | None, s: _Sentence, lex: Lexicon) -> bool:
