@@ -313,6 +313,8 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             continue
         if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN"):
             continue  # "on hearing", "to meet": circumstances and purposes, not happenings told
+        if clause.tense == "nonfinite" and _purpose(clause):
+            continue  # "a treaty designed to protect this new nation": what a thing is for
         lemma = clause.trigger.lemma_.lower()
         own = _own_date(clause, s)
         if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not _outcome(clause, own, s, lex):
@@ -348,6 +350,13 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             date = date or _nearest(trigger, s, s.timex_of.values())
             found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
     return found
+
+
+def _purpose(clause: Clause) -> bool:
+    """A participle whose complement is a to-infinitive ("reforms designed to build", "a fund
+    intended to aid") says what a thing is for, not what happened to it."""
+    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+               for c in clause.head.children)
 
 
 def _earlier_aside(clause: Clause) -> bool:

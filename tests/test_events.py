@@ -159,3 +159,8 @@ def test_summaries_resolve_relative_pronouns_to_their_noun(analyze_text) -> None
     assert began.summary == "A relief program began" and began.date.value == "1953-07-27"
     assert not [s for s in summaries if s.split()[0].lower() in {"which", "who", "whose", "each"}
                 and "of" not in s.split()[:3]]
+
+
+def test_a_participle_of_purpose_is_not_a_happening(analyze_text) -> None:
+    doc = analyze_text("In 1953 the two states signed a pact designed to protect the fisheries of the coast.\n")
+    assert [e.trigger for e in doc.events] == ["signed"]
