@@ -124,3 +124,34 @@ def test_ids_in_text_order(tagger):
     found = tagger.tag("In 1947 and 1948, and again in 1950.")
     assert [t.id for t in found] == ["t1", "t2", "t3"]
     assert [t.value for t in found] == ["1947", "1948", "1950"]
+
+
+def test_flash_forward_year_leaves_a_fine_clock(tagger):
+    # A work's date told as an aside does not move a day-level narrative into that year.
+    text = ("On 28 June 1948 Truman decided to stay in Berlin. In his memoir, published in 1950, Clay admitted "
+            "his doubts. In mid-July bombers flew to England. On 2 August Stalin received the envoys.")
+    found = {t.text: t.value for t in tagger.tag(text)}
+    assert found["1950"] == "1950"
+    assert found["mid-July"] == "1948-07"
+    assert found["2 August"] == "1948-08-02"
+
+
+def test_aside_year_without_cue_leaves_the_clock(tagger):
+    text = ("The blockade began on 24 June 1948. The airlift, which ended in 1949, was an improvisation at first. "
+            "In September the tonnage doubled.")
+    found = {t.text: t.value for t in tagger.tag(text)}
+    assert found["September"] == "1948-09"
+
+
+def test_flash_year_confirmed_by_the_next_full_date_moves_the_clock(tagger):
+    # The look-ahead decides: the story itself goes on in the cued year.
+    text = ("On 3 May 1945 the war in Europe was nearly over. He stayed in the army until 1947, and in "
+            "March 1947 he was sent to Berlin. In June he met Clay.")
+    found = {t.text: t.value for t in tagger.tag(text)}
+    assert found["June"] == "1947-06"
+
+
+def test_sentence_initial_year_still_moves_the_clock(tagger):
+    text = "On 28 June 1948 Truman decided to stay. In 1950 the Korean War began. In July troops landed."
+    found = {t.text: t.value for t in tagger.tag(text)}
+    assert found["July"] == "1950-07"

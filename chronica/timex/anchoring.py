@@ -95,6 +95,8 @@ class Narrative:
         self.undated_deictics = frozenset(lex["deictics_annotated_without_dct"])
         self.prospective = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex["prospective_cues"]) + r")\b[^,;]*$",
                                       re.IGNORECASE)
+        self.flash_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex["flash_cues"]) + r")\b", re.IGNORECASE)
+        self.flash_window = int(lex["flash_cue_window"])
         self.season_mid = lex["season_mid_month"]
         self.season_months = lex["season_months"]
         par_starts = [p[0] for p in paragraphs]
@@ -208,6 +210,8 @@ class Narrative:
             return res, None
         if self.prospective.search(self._sentence_prefix(m.start)):
             return res, None  # a date something "was to" happen by: a plan, not a happening
+        if self._is_flash(i, m, clock):
+            return res, None
         if m.month is None and m.season is None and clock is not None and clock.source is not None \
                 and m.year < clock.year and clock.section == self.section[i] \
                 and not _INITIAL.match(self._sentence_prefix(m.start)):
@@ -216,6 +220,33 @@ class Narrative:
         if m.quarter:
             month = None
         return res, self._here(i, m.year, month, m.day, m.bc)
+
+    def _is_flash(self, i: int, m: Mention, clock: Clock | None) -> bool:
+        """A bare year told as an aside while the story runs at month or day level.
+
+        "In his memoir, published in 1950, he admitted ..." inside a 1948 narrative dates the
+        book, not the story: a year coarser than the clock, led by a flash cue (published, born,
+        died, until, since ...) a few words before it, leaves the clock alone. The next full date
+        ahead has the last word: when it is in that year, the story really has moved there.
+        """
+        if m.month is not None or m.season is not None or m.quarter or clock is None or clock.source is None \
+                or clock.month is None or clock.section != self.section[i] or m.year == clock.year:
+            return False
+        clause = re.split(r"[;:]", self._sentence_prefix(m.start))[-1]
+        cued = self.flash_cue.search(" ".join(clause.split()[-self.flash_window:]))
+        if not cued and not self._in_aside(clause, m.end):
+            return False
+        j = self.next_dated[i]
+        return not (j is not None and self.section[j] == self.section[i] and self.mentions[j].year == m.year
+                    and self.mentions[j].month is not None)
+
+    def _in_aside(self, clause: str, end: int) -> bool:
+        """Whether a year sits in a comma-bounded aside inside its sentence ("The airlift, which
+        ended in 1949, was ..."): a comma after some words before it, and another right after."""
+        head, comma, aside = clause.rpartition(",")
+        if not comma or not re.search(r"\w", head) or len(aside.split()) > self.flash_window:
+            return False
+        return re.match(r"[\s)”’\"']*,", self.text[end:end + 4]) is not None
 
     def _range_end(self, m: Mention) -> Day | None:
         if m.rule not in _RANGE_RULES:
