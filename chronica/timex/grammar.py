@@ -68,6 +68,14 @@ def scan(text: str) -> Iterator[tuple[Rule, re.Match[str], dict[str, str]]]:
         yield g.rules[match.lastgroup], match, groups(match)
 
 
+def group_span(match: re.Match[str], name: str) -> tuple[int, int] | None:
+    """Offsets of the first matched inner group called ``name`` (template name, prefix undone)."""
+    for key, value in match.groupdict().items():
+        if value is not None and key[0] == "g" and key.split("_", 2)[2] == name:
+            return match.span(key)
+    return None
+
+
 def groups(match: re.Match[str]) -> dict[str, str]:
     """Matched inner groups keyed by their template name (first occurrence wins)."""
     found: dict[str, str] = {}
