@@ -214,3 +214,9 @@ def test_modified_relative_and_fiscal_year(tagger):
                  dct="2013-03-22")
     assert ("late last July", "2012-07", "END") in got
     assert ("this fiscal year", "2013", None) in got
+
+
+def test_clock_time_on_a_full_date(tagger):
+    got = values(tagger, "At one minute past midnight on 12 May 1949, the barriers went up. At 3 p.m. on 14 July 1948 they met.")
+    assert got == [("one minute past midnight on 12 May 1949", "1949-05-12T00:01", None),
+                   ("3 p.m. on 14 July 1948", "1948-07-14T15:00", None)]

@@ -194,8 +194,12 @@ class Interpreter:
         return True
 
     def _clock(self, m: Mention, g: dict[str, str]) -> bool:
+        past = self.lex.number(g["pastmin"]) if "pastmin" in g else 0  # "one minute past midnight"
+        if past is None or past >= 60:
+            return False
         if "noon" in g:
-            m.hour, m.minute = (12 if g["noon"].lower() == "noon" else 24), 0
+            noon = g["noon"].lower() == "noon"
+            m.hour, m.minute = (12 if noon else 0 if past else 24), past
             return True
         hour = int(g["hour"])
         ampm = g.get("ampm", "").lower().replace(".", "")
@@ -205,7 +209,7 @@ class Interpreter:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
-        m.hour, m.minute = hour, int(g.get("minute") or 0)
+        m.hour, m.minute = hour, int(g.get("minute") or 0) + past
         return m.minute < 60
 
     # -- rule specifics ------------------------------------------------------------------------
