@@ -72,15 +72,13 @@ def run(doc: Document) -> None:
         before = masked[max(0, start - 60):start]
         kind = kind_of(inner, before)
         if kind == "title" and title_cued(before):  # “…” after "his book": a work, whoever wrote it
-            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
-                                speaker=None, speaker_name=None, cue=None, kind="title"))
+            quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
         label = _label_key(inner)
         if kind == "term" and label in seen and not _person_governs(attributor, doc, start, end):
             # a label quoted again is the narrator's term, not new words — unless a person's reported
             # speech governs it ("a statement that the U.S. “blockade” was …")
-            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
-                                speaker=None, speaker_name=None, cue=None, kind="term"))
+            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         seen.add(label)
         found = (attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
@@ -100,7 +98,14 @@ def run(doc: Document) -> None:
     doc.quotes = quotes
 
 
+def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quote:
+    """A title or term: a quotation nobody speaks."""
+    return Quote(id=f"q{count + 1}", text=doc.text[start:end], start=start, end=end,
+                 speaker=None, speaker_name=None, cue=None, kind=kind)
+
+
 def _person_governs(attributor: Attributor, doc: Document, start: int, end: int) -> bool:
+    """Whether a person's reported words govern the quotation (see ``Attributor.reported``)."""
     if not doc.nlp_docs or not attributor.reported(start, end):
         return False
     found = attributor.attribute(start, end, short=True)
