@@ -275,7 +275,7 @@ class Attributor:
         after = next((t for t in parsed if t.idx >= end - offset), None)
         return (bool(inside) and after is not None and after.pos_ == "NOUN" and after.text.islower()
                 and inside[0].i > 0 and parsed[inside[0].i - 2 if inside[0].i > 1 else 0].pos_ == "DET"
-                and any(t.head == after for t in inside))
+                and (after.head in inside or any(t.head == after for t in inside)))
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
