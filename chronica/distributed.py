@@ -50,7 +50,7 @@ def connect(address: str, workers: int | None = None) -> Iterator[object]:
             yield client
         return
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout="5s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise InputError(address, f"cannot reach the Dask scheduler: {exc}") from None
     with client:
