@@ -21,7 +21,7 @@ from chronica import __version__
 from chronica.errors import InputError
 from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL, ModelError
-from chronica.writers import WRITERS, write_atomic
+from chronica.writers import WRITERS, write_atomic, write_stdout
 
 # Off a terminal rich would wrap tables at 80 columns; give them room instead.
 stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -60,7 +60,7 @@ def main() -> None:
 @_WORKERS_OPTION
 def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ...], model: str,
             dct: str | None, quiet: bool, workers: int) -> None:
-    """Analyze FILES and write each analysis (json, md or html).
+    """Analyze FILES and write each analysis (json, md, html, csv, timelinejs, gexf, tei, timeml).
 
     \b
     chronica analyze chapter.txt                       # JSON on stdout
@@ -101,7 +101,7 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
                 render, extension = WRITERS[fmt]
                 content = render(doc)
                 if output is None:
-                    sys.stdout.write(content)
+                    write_stdout(content)
                 else:
                     write_atomic(output / (Path(doc.source.path).stem + extension) if to_dir else output, content)
         if not quiet and output is not None:

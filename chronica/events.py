@@ -1,53 +1,459 @@
-"""Events stage: one event per sentence that holds a DATE.
+"""Events stage: one event per happening clause, dated, with actors, patients, places and a summary.
 
-The event takes the sentence's first DATE, its main verb as trigger, the people, groups and
-countries named in it as actors and the places as places. Clause-level extraction replaces
-this behind the same ``run(doc)`` seam.
+Per sentence, every clause (see :mod:`chronica.clauses`) that narrates a happening becomes an
+event. Its date is, in order of preference:
+
+1. a date in the clause's own words ("In late 1948 Soviet troops left ...");
+2. the date of the clause or date expression it hangs from ("It was not until 22 January 1950
+   that talks resumed"), else the nearest date of the sentence;
+3. a year that only names a thing ("under the 1945 agreement"), when the sentence has no other;
+4. for a past-tense narrative clause in an undated sentence shortly after a dated episode in the
+   same section, that episode's date one step coarser, ``inferred: true`` (see
+   :func:`chronica.chronology.carried`).
+
+Clauses in quoted speech, negated clauses and state or attitude verbs are not happenings;
+reporting verbs only when dated in their own clause; future, habitual and hypothetical clauses
+(``modality``) only when their own words carry a date (a provision "to be returned to China by
+the end of 1952"), never with a carried date. A dated sentence with no happening clause still
+gives one event (an event noun it dates, else its main clause), so no dated statement is lost.
+Mentions of one happening are then merged and the events put in time order. The stage also
+finds whom each quotation is addressed to (:mod:`chronica.addressees`), as it needs the parse too.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from functools import lru_cache
 
-from chronica.model import Document, Event, EventDate
+from spacy.tokens import Span, Token
 
-_ACTOR_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
-_PLACE_TYPES = {"GPE", "LOC", "FAC"}
-_SUMMARY_CHARS = 160
+from chronica import addressees, chronology
+from chronica.clauses import Clause, clauses
+from chronica.data import load_json, load_lines
+from chronica.model import Document, Entity, Event, EventDate, Timex
+from chronica.summaries import summarize
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PATIENTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+_NARRATIVE_DEPS = frozenset({"ROOT", "conj", "advcl"})
+_KEPT_DATE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    event_nouns: frozenset[str]
+    non_events: frozenset[str]
+    reporting: frozenset[str]
+    place_preps: frozenset[str]
+    participant_preps: frozenset[str]
+    actor_types: frozenset[str]
+    place_types: frozenset[str]
+    person_pronouns: frozenset[str]
+    relativizers: frozenset[str]
+    temporal_preps: frozenset[str]
+    posterior_preps: frozenset[str]
+    carry_sentences: int
+    carry_paragraphs: int
+    summary_words: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    roles = load_json("events", "roles.json")
+    policy = load_json("events", "chronology.json")
+    return Lexicon(
+        event_nouns=frozenset(load_lines("events", "event_nouns.txt")),
+        non_events=frozenset(load_lines("events", "non_event_verbs.txt")),
+        reporting=frozenset(load_lines("events", "reporting_verbs.txt")),
+        place_preps=frozenset(roles["place_prepositions"]),
+        participant_preps=frozenset(roles["participant_prepositions"]),
+        actor_types=frozenset(roles["actor_types"]),
+        place_types=frozenset(roles["place_types"]),
+        person_pronouns=frozenset(roles["person_pronouns"]),
+        relativizers=frozenset(roles["relativizers"]),
+        temporal_preps=frozenset(roles["temporal_prepositions"]),
+        posterior_preps=frozenset(roles["posterior_prepositions"]),
+        carry_sentences=int(policy["carry_sentences"]),
+        carry_paragraphs=int(policy["carry_paragraphs"]),
+        summary_words=int(policy["summary_words"]),
+    )
+
+
+class Mentions:
+    """Entity mentions sorted by offset: who is named in a span, and the last person named before a point."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        rows = sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
+        self._rows = rows
+        self._starts = [row[0] for row in rows]
+
+    def within(self, start: int, end: int) -> list[Entity]:
+        """Entities with a mention inside ``[start, end)``, in text order, each once."""
+        i = bisect.bisect_left(self._starts, start)
+        found: dict[str, Entity] = {}
+        while i < len(self._rows) and self._rows[i][0] < end:
+            if self._rows[i][1] <= end:
+                found.setdefault(self._rows[i][2].id, self._rows[i][2])
+            i += 1
+        return list(found.values())
+
+    def person_before(self, position: int, floor: int) -> Entity | None:
+        """The last PERSON mentioned before ``position`` and not before ``floor``."""
+        i = bisect.bisect_left(self._starts, position) - 1
+        while i >= 0 and self._starts[i] >= floor:
+            if self._rows[i][2].type == "PERSON":
+                return self._rows[i][2]
+            i -= 1
+        return None
+
+
+@dataclass
+class _Clock:
+    """The last stated date of a happening: undated narrative after it continues its episode."""
+
+    timex: Timex
+    sentence: int
+    paragraph: int
+    section: int | None
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its parse, offsets and date expressions by token."""
+
+    span: Span
+    offset: int  # where the paragraph's parse starts in Document.text
+    index: int
+    paragraph: int
+    timex_of: dict[int, Timex]  # token index -> usable timex covering it
+    naming: set[str]  # ids of timexes that only name a thing ("the 1945 agreement")
+    after: dict[str, Token]  # timex id -> the earlier happening it dates ("after the outbreak ... in May 1898")
+
+    def char(self, token: Token) -> int:
+        return self.offset + token.idx
+
+    def span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        return self.offset + tokens[0].idx, self.offset + tokens[-1].idx + len(tokens[-1])
 
 
 def run(doc: Document) -> None:
-    dates = [t for t in doc.timexes if t.type in {"DATE", "TIME"} and t.earliest]
-    date_starts = [t.start for t in dates]
-    by_id = {entity.id: entity for entity in doc.entities}
-    mentions = sorted((start, entity.id) for entity in doc.entities for start, _ in entity.mentions)
-    mention_starts = [start for start, _ in mentions]
+    """Fill ``doc.events`` in time order (and, from the same parses, ``Quote.addressee``)."""
+    addressees.run(doc)
+    lex = lexicon()
+    mentions = Mentions(doc.entities)
+    speech = sorted((q.start, q.end) for q in doc.quotes if q.kind == "speech")
+    timexes = sorted((t for t in doc.timexes if chronology.usable(t)), key=lambda t: t.start)
+    timex_starts = [t.start for t in timexes]
     events: list[Event] = []
-    for sentence in doc.sentences:
-        i = bisect.bisect_left(date_starts, sentence.start)
-        if i == len(dates) or dates[i].start >= sentence.end:
+    lemmas: dict[str, str] = {}  # event id -> merge key: trigger lemma and section
+    clock: _Clock | None = None
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.paragraph >= len(doc.nlp_docs):
             continue
-        timex = dates[i]
-        lo = bisect.bisect_left(mention_starts, sentence.start)
-        hi = bisect.bisect_left(mention_starts, sentence.end)
-        named = [by_id[i] for i in dict.fromkeys(i for _, i in mentions[lo:hi])]
-        text = doc.text[sentence.start:sentence.end]
-        events.append(Event(
-            id=f"v{len(events) + 1}",
-            date=EventDate(value=timex.value, mod=timex.mod, earliest=timex.earliest, latest=timex.latest,
-                           timex=timex.id),
-            summary=text if len(text) <= _SUMMARY_CHARS else text[:_SUMMARY_CHARS - 1].rstrip() + "…",
-            trigger=_trigger(doc, sentence),
-            actors=[e.id for e in named if e.type in _ACTOR_TYPES],
-            places=[e.id for e in named if e.type in _PLACE_TYPES],
-            sentence=text, sentence_start=sentence.start, sentence_end=sentence.end,
-            sources=[(sentence.start, sentence.end)],
-        ))
+        para = doc.paragraphs[sentence.paragraph]
+        parsed = doc.nlp_docs[sentence.paragraph]
+        span = parsed.char_span(sentence.start - para.start, sentence.end - para.start, alignment_mode="expand")
+        if span is None:
+            continue
+        lo = bisect.bisect_left(timex_starts, sentence.start)
+        hi = bisect.bisect_left(timex_starts, sentence.end)
+        in_sentence = [t for t in timexes[lo:hi] if not _inside(speech, t.start)]
+        reading = _read(span, para.start, index, sentence.paragraph, in_sentence, lex)
+        carry = clock if clock is not None and _continues(doc, clock, index, sentence.paragraph, lex) else None
+        found = _sentence_events(doc, reading, carry, mentions, speech, lex)
+        for event, lemma in found:
+            event.id = f"v{len(events) + 1}"
+            lemmas[event.id] = f"{lemma}@{para.section}"  # merged within a section only
+            events.append(event)
+            if event.date is not None and not event.date.inferred and event.modality is None \
+                    and event.date.timex not in reading.naming:
+                clock = _Clock(next(t for t in in_sentence if t.id == event.date.timex), index,
+                               sentence.paragraph, para.section)
+    events = chronology.merge(events, lemmas)
+    events.sort(key=chronology.sort_key)
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
     doc.events = events
 
 
-def _trigger(doc: Document, sentence) -> str:
-    para = doc.paragraphs[sentence.paragraph]
-    span = doc.nlp_docs[sentence.paragraph].char_span(sentence.start - para.start, sentence.end - para.start,
-                                                       alignment_mode="expand")
-    return span.root.text if span is not None else ""
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    i = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def _continues(doc: Document, clock: _Clock, index: int, paragraph: int, lex: Lexicon) -> bool:
+    return (doc.paragraphs[paragraph].section == clock.section
+            and index - clock.sentence <= lex.carry_sentences
+            and paragraph - clock.paragraph <= lex.carry_paragraphs)
+
+
+def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list[Timex], lex: Lexicon) -> _Sentence:
+    timex_of: dict[int, Timex] = {}
+    naming: set[str] = set()
+    after: dict[str, Token] = {}
+    for timex in in_sentence:
+        tokens = [t for t in span if timex.start <= offset + t.idx < timex.end]
+        for token in tokens:
+            timex_of[token.i] = timex
+        if tokens and _names_a_thing(tokens, timex_of, lex):
+            naming.add(timex.id)
+        happening = _follows(tokens, lex) if tokens else None
+        if happening is not None:
+            after[timex.id] = happening
+    return _Sentence(span, offset, index, paragraph, timex_of, naming, after)
+
+
+def _follows(tokens: list[Token], lex: Lexicon) -> Token | None:
+    """In "after <happening> ... <date>" the date is the earlier happening's, not the clause's:
+    that happening's noun, or None."""
+    ids = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    below, token = root, root.head
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "prep" and token.lower_ in lex.posterior_preps:
+            return below if below is not root else None
+        below, token = token, token.head
+    return None
+
+
+def _names_a_thing(tokens: list[Token], timex_of: dict[int, Timex], lex: Lexicon) -> bool:
+    """A date that only names a thing ("the 1945 agreement", "the Act of 1924"), not a time frame.
+
+    Framing dates are the object of a temporal preposition, an adverbial ("the following summer"),
+    the modifier of an event noun ("the 16 December meeting") or in apposition to a framing date;
+    a date right after a temporal preposition frames too, so a misparsed "In late 1948 Soviet
+    troops" (1948 as a modifier of "troops") still dates the clause.
+    """
+    ids = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    first = tokens[0]
+    before = first.doc[first.i - 1] if first.i > first.sent.start else None
+    if before is not None and before.pos_ == "ADP" and before.lower_ in lex.temporal_preps:
+        return False
+    if root.head.i == root.i or root.dep_ in {"npadvmod", "advmod", "tmod", "nsubj", "nsubjpass", "ROOT"}:
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in lex.temporal_preps
+    if root.dep_ == "appos" and root.head.i in timex_of:
+        return False  # "that same day, 14 February"
+    if root.head.pos_ in {"VERB", "AUX"} or root.head.lemma_.lower() in lex.event_nouns:
+        return False
+    return True
+
+
+def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions: Mentions,
+                     speech: list[tuple[int, int]], lex: Lexicon) -> list[tuple[Event, str]]:
+    found: list[tuple[Event, str]] = []
+    parts = clauses(s.span)
+    dated = bool(s.timex_of)
+    for clause in parts:
+        if _inside(speech, s.char(clause.trigger)) or clause.negated or _parenthetical(clause.trigger):
+            continue
+        if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN"):
+            continue  # "on hearing", "to meet": circumstances and purposes, not happenings told
+        lemma = clause.trigger.lemma_.lower()
+        own = _own_date(clause, s)
+        framed = own is not None and own.id not in s.naming
+        if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not framed:
+            continue  # a state is an event only when dated in its own words ("was unsuccessful in September")
+        if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)
+                                                           and not _frames_quote(s, speech)):
+            continue  # "John Scali reported to the White House that ..." is told; "“...,” Clay said" frames
+        inferred = False
+        if clause.modality is not None or clause.tense == "present":
+            if own is None or own.id in s.naming:
+                continue
+            date = own
+        elif dated:
+            date = own or _sentence_date(clause, s, parts)
+        elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS:
+            date, inferred = carry.timex, True
+        else:
+            continue
+        found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex), lemma))
+    for timex_id, noun in s.after.items():  # "After the outbreak of hostilities with Spain in May 1898, ..."
+        if noun.lemma_.lower() in lex.event_nouns and not _inside(speech, s.char(noun)):
+            timex = next(t for t in s.timex_of.values() if t.id == timex_id)
+            found.append((_event(doc, s, None, noun, timex, False, mentions, lex), noun.lemma_.lower()))
+    if not found and dated:
+        fallback = _fallback(s, parts, speech, lex)
+        if fallback is not None:
+            trigger, clause = fallback
+            date = _own_date(clause, s) if clause is not None else None
+            date = date or _nearest(trigger, s, s.timex_of.values())
+            found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
+    return found
+
+
+def _named_subject(clause: Clause, s: _Sentence, mentions: Mentions) -> bool:
+    """The clause's subject names someone ("John Scali reported ..."), unlike "historians note"."""
+    subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and bool(_named(s, list(subject.subtree), mentions))
+
+
+def _frames_quote(s: _Sentence, speech: list[tuple[int, int]]) -> bool:
+    start, end = s.span_of([s.span[0], s.span[-1]])
+    i = bisect.bisect_left(speech, (start, -1))
+    return (i < len(speech) and speech[i][0] < end) or (i > 0 and speech[i - 1][1] > start)
+
+
+def _parenthetical(token: Token) -> bool:
+    """Inside a parenthesis of its sentence: an aside ("(Yugoslavia abstained ...)")."""
+    depth = 0
+    for t in token.sent:
+        if t.i >= token.i:
+            return depth > 0
+        depth += (t.text in "([") - (t.text in ")]" and depth > 0)
+    return False
+
+
+def _own_date(clause: Clause, s: _Sentence) -> Timex | None:
+    """The date in the clause's own words nearest its trigger; a naming year only if nothing else."""
+    own = [s.timex_of[t.i] for t in clause.tokens if t.i in s.timex_of]
+    if not own:
+        return None
+    framing = [t for t in own if t.id not in s.naming]
+    return _nearest(clause.trigger, s, framing or own)
+
+
+def _sentence_date(clause: Clause, s: _Sentence, parts: list[Clause]) -> Timex | None:
+    """The date of what the clause hangs from, else the sentence's nearest (framing before naming)."""
+    own_of = {c.head.i: c for c in parts}
+    token = clause.head
+    while token.head.i != token.i:
+        token = token.head
+        timex = s.timex_of.get(token.i)
+        if timex is not None and timex.id not in s.naming:
+            return timex
+        if token.i in own_of:
+            date = _own_date(own_of[token.i], s)
+            if date is not None and date.id not in s.naming:
+                return date
+    values = list({t.id: t for t in s.timex_of.values()}.values())
+    framing = [t for t in values if t.id not in s.naming]
+    return _nearest(clause.trigger, s, framing or values)
+
+
+def _nearest(trigger: Token, s: _Sentence, candidates) -> Timex | None:
+    best: Timex | None = None
+    distance = None
+    position = s.char(trigger)
+    for timex in candidates:
+        d = min(abs(timex.start - position), abs(timex.end - position))
+        if distance is None or d < distance:
+            best, distance = timex, d
+    return best
+
+
+def _fallback(s: _Sentence, parts: list[Clause], speech: list[tuple[int, int]],
+              lex: Lexicon) -> tuple[Token, Clause | None] | None:
+    """What a dated sentence without a happening clause is about: an event noun near a date, else its main clause."""
+    for token in s.span:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.event_nouns and not _inside(speech, s.char(token)):
+            if any(t.i in s.timex_of for t in token.subtree) or token.i in s.timex_of:
+                return token, None
+    for clause in parts:
+        if clause.head.dep_ == "ROOT" and not clause.negated and not _inside(speech, s.char(clause.head)):
+            return clause.trigger, clause
+    return None
+
+
+def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, timex: Timex | None,
+           inferred: bool, mentions: Mentions, lex: Lexicon) -> Event:
+    sentence = doc.sentences[s.index]
+    date: EventDate | None = None
+    if timex is not None:
+        follows = clause is not None and timex.id in s.after
+        date = chronology.carried(timex) if inferred else chronology.stated(timex, follows)
+    start = s.char(trigger)
+    floor = doc.paragraphs[max(s.paragraph - 1, 0)].start
+    actors, patients, places = _roles(s, clause, trigger, mentions, lex, floor)
+
+    def name_of(token: Token) -> str | None:
+        if token.lower_ not in lex.person_pronouns:
+            return None
+        person = mentions.person_before(s.char(token), floor)
+        return person.name if person else None
+
+    if clause is not None:
+        dates = {i for i, timex in s.timex_of.items() if not _is_argument(timex, s)}
+        summary = summarize(clause, dates, name_of, lex.summary_words, lex.relativizers)
+    else:
+        summary = _noun_summary(trigger, s)
+    return Event(
+        id="", date=date, summary=summary, trigger=trigger.text, actors=actors, places=places,
+        sentence=doc.text[sentence.start:sentence.end], sentence_start=sentence.start, sentence_end=sentence.end,
+        patients=patients, trigger_start=start, trigger_end=start + len(trigger),
+        modality=clause.modality if clause is not None else None, sources=[(sentence.start, sentence.end)],
+    )
+
+
+def _is_argument(timex: Timex, s: _Sentence) -> bool:
+    """A date that is the subject or object ("The following days were a bustle ..."), kept in summaries."""
+    tokens = [t for t in s.span if t.i in s.timex_of and s.timex_of[t.i] is timex]
+    ids = {t.i for t in tokens}
+    return any(t.dep_ in _KEPT_DATE_ROLES for t in tokens if t.head.i not in ids)
+
+
+def _noun_summary(noun: Token, s: _Sentence) -> str:
+    tokens = [t for t in noun.subtree if t.i not in s.timex_of and not (t.dep_ == "prep" and all(
+        x.i in s.timex_of or x is t for x in t.subtree))]
+    text = "".join(t.text_with_ws for t in tokens).strip(" ,;:")
+    return text[:1].upper() + text[1:]
+
+
+def _roles(s: _Sentence, clause: Clause | None, trigger: Token, mentions: Mentions, lex: Lexicon,
+           floor: int) -> tuple[list[str], list[str], list[str]]:
+    """Entity ids of the actors (subject, passive agent, "with"/"among" partners), patients and places."""
+    actors: list[Entity] = []
+    patients: list[Entity] = []
+    places: list[Entity] = []
+    if clause is None:
+        for entity in _named(s, list(trigger.subtree), mentions):
+            (places if entity.type in lex.place_types else actors).append(entity)
+        return _ids(actors, lex.actor_types), [], _ids(places, lex.place_types)
+    own = clause.token_ids
+    verbs = [t for t in clause.tokens if t.pos_ in {"VERB", "AUX"} and (t is clause.head or t.dep_ == "xcomp")]
+    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None and clause.head.dep_ in {"conj", "advcl", "pcomp", "xcomp"}:
+        governor = clause.head.head
+        while governor.dep_ == "prep" and governor.head.i != governor.i:
+            governor = governor.head
+        subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        if subject.lower_ in lex.person_pronouns:
+            person = mentions.person_before(s.char(subject), floor)
+            actors += [person] if person else []
+        elif subject.lower_ in lex.relativizers and clause.head.dep_ == "relcl":
+            noun = clause.head.head
+            actors += _named(s, [t for t in noun.subtree if t.i <= noun.i], mentions)
+        else:
+            actors += _named(s, list(subject.subtree), mentions)
+    for verb in verbs:
+        for child in verb.children:
+            if child.i not in own:
+                continue
+            if child.dep_ == "agent":
+                actors += _named(s, list(child.subtree), mentions)
+            elif child.dep_ in _PATIENTS:
+                patients += _named(s, list(child.subtree), mentions)
+            elif child.dep_ == "prep" and child.lower_ in lex.participant_preps:
+                actors += _named(s, list(child.subtree), mentions)
+            elif child.dep_ == "prep" and child.lower_ in lex.place_preps:
+                places += [e for e in _named(s, list(child.subtree), mentions) if e.type in lex.place_types]
+    actor_ids = _ids(actors, lex.actor_types)
+    return actor_ids, [i for i in _ids(patients, lex.actor_types | lex.place_types) if i not in actor_ids], \
+        _ids(places, lex.place_types)
+
+
+def _named(s: _Sentence, tokens: list[Token], mentions: Mentions) -> list[Entity]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return []
+    start, end = s.span_of(tokens)
+    return mentions.within(start, end)
+
+
+def _ids(entities: list[Entity], types: frozenset[str]) -> list[str]:
+    return list(dict.fromkeys(e.id for e in entities if e.type in types))

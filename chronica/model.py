@@ -135,6 +135,7 @@ class Quote:
     kind: str = "speech"  # speech | title | term
     notes: list[int] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    addressee: str | None = None  # entity id of the one spoken to, when the text says (the events stage)
 
 
 @dataclass

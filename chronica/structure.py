@@ -20,7 +20,7 @@ _MARKER_LINE = re.compile(r"^\s*(\d{1,4})\s*$")
 # after a space, which are editorial insertions rather than note references).
 _INLINE_MARKER = re.compile(r"(?<=[\w.,;:!?”\"’')])(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
+_SENTENCE_END = re.compile(r"[.!?:;,\"”’]$")
 
 
 def run(doc: Document) -> None:
@@ -100,7 +100,7 @@ def _heading(doc: Document, lines: list[tuple[int, int]], index: int, prev_kind:
         return line, 1
     # A short title-like line standing alone between blank lines, or a title-case first line.
     next_blank = index + 1 >= len(lines) or not doc.text[lines[index + 1][0]:lines[index + 1][1]].strip()
-    if prev_kind in {"blank", "heading"} and next_blank and words[0][:1].isupper():
+    if prev_kind in {"blank", "heading"} and next_blank and (words[0][:1].isupper() or words[0][:1].isdigit()):
         return line, 1
     first_line = prev_kind == "blank" and not doc.paragraphs and not doc.sections
     significant = [w for w in words if len(w) > 3]

@@ -35,3 +35,28 @@ def analyze_text(pipeline):
         return pipeline.run(document_from_text(text, fmt=fmt))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def small_book():
+    """A short history text with cited notes, written by the reader tests in each book format."""
+    from benchmarks.books import Book
+
+    long_paragraph = " ".join(
+        f"In {1754 + i} the commissioners reconsidered the intercolonial arrangements once more." for i in range(40))
+    return Book(
+        "Diplomatic Struggles",
+        [("The Albany Plan of Union, 1754",
+          ["On July 10, 1754, representatives from seven colonies adopted the Albany Plan.{1} "
+           "Benjamin Franklin had proposed a union of the colonies.{2}",
+           long_paragraph,
+           "The British Government never carried the plan out, and the colonies rejected it as well.{3}"]),
+         ("The Treaty of Paris, 1763",
+          ["The Treaty of Paris was signed on February 10, 1763, ending the French and Indian War.{4}",
+           long_paragraph.replace("commissioners", "negotiators")])],
+        {1: "Shannon, Indians and Colonists at the Crossroads of Empire, 12.",
+         2: "Franklin to James Alexander, March 1754.",
+         3: "Labaree, ed., The Papers of Benjamin Franklin, vol. 5, 387.",
+         4: "Anderson, Crucible of War, 503-506."},
+    )
+

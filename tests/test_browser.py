@@ -89,7 +89,8 @@ def test_timeline_item_opens_its_sentence_highlighted(page, server) -> None:
     page.screenshot(path=str(SCREENS / "timeline.png"))
 
     page.select_option("select[name=document]", str(ids["airlift.txt"]))
-    sync_api.expect(page.locator("#count")).to_have_text("3 dated events")  # polls without eval (the CSP forbids it)
+    # clause-level events: "imposed the blockade and cut the last rail link" are two; polls without eval (CSP)
+    sync_api.expect(page.locator("#count")).to_have_text("4 dated events")
     page.locator(".vis-item", has_text="General Lucius Clay ordered").click()
     page.wait_for_url(f"**/documents/{ids['airlift.txt']}#s*")
     target = page.locator(".sent.target")

@@ -75,3 +75,24 @@ def test_a_sentence_as_first_line_is_not_a_title() -> None:
     doc = document_from_text("Mao showed his respect for Stalin during the meeting.\nHe made no demands.\n")
     structure.run(doc)
     assert doc.sections == []
+
+
+def test_title_lines_with_dates_in_them() -> None:
+    for title in ("Acquisition of Florida: Treaty of Adams-Onis (1819) and Transcontinental Treaty (1821)",
+                  "1801–1829: Securing the Republic"):
+        doc = document_from_text(f"{title}\n\nThe United States pressed its claims along the border for a decade.\n")
+        structure.run(doc)
+        assert [s.title for s in doc.sections] == [title]
+        assert len(doc.paragraphs) == 1
+
+
+def test_markdown_footnotes_become_notes_with_text(tmp_path) -> None:
+    from chronica import readers
+
+    path = tmp_path / "essay.md"
+    path.write_text("# Airlift\n\nThe first aircraft landed on 26 June 1948.[^1]\n\n[^1]: Tempelhof logbook, June 1948.\n",
+                    encoding="utf-8")
+    doc = readers.read(path)
+    structure.run(doc)
+    assert [(n.number, n.text) for n in doc.notes] == [(1, "Tempelhof logbook, June 1948.")]
+    assert "[^1]" not in doc.text and doc.text[:doc.notes[0].start].endswith("1948.")

@@ -60,3 +60,13 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> 
         write_atomic(target, 12345)  # type: ignore[arg-type]
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_write_atomic_gives_files_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "out.md"
+    write_atomic(target, "# chronology\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from chronica.errors import InputError
 from chronica.model import Document
-from chronica.readers import html, text
+from chronica.readers import docx, epub, html, pdf, tei, text, timeml
 
 Reader = Callable[[Path], Document]
 
@@ -24,6 +24,12 @@ READERS: dict[str, Reader] = {
     ".html": html.read,
     ".htm": html.read,
     ".xhtml": html.read,
+    ".epub": epub.read,
+    ".pdf": pdf.read,
+    ".xml": tei.read,
+    ".tei": tei.read,
+    ".docx": docx.read,
+    ".tml": timeml.read,
 }
 
 

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from chronica.errors import InputError
 from chronica.model import Timex
+from chronica.readers.common import parse_xml, read_bytes
 
 
 @dataclass
@@ -21,10 +22,7 @@ class TimeMLDocument:
 def read_timeml(path: Path | str) -> TimeMLDocument:
     """Text of the TEXT element (tags removed), the DCT value and the TIMEX3s inside TEXT."""
     path = Path(path)
-    try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as exc:
-        raise InputError(str(path), f"not readable TimeML ({exc})") from None
+    root = parse_xml(path, read_bytes(path), "TimeML")
     dct = None
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == "CREATION_TIME":

@@ -1,4 +1,5 @@
-"""A readable chronology in Markdown: date, event, actors, citation; then quotations."""
+"""A readable chronology in Markdown: date (with its certainty), event, actors, places, citation;
+then quotations and the cast. EDTF strings are given for readers who paste them elsewhere."""
 
 from __future__ import annotations
 
@@ -13,10 +14,15 @@ def _cell(text: str) -> str:
 def render(doc: Document) -> str:
     lines = [f"# Chronology of {_cell(doc.source.path)}", ""]
     if doc.events:
-        lines += ["| Date | Event | Actors | Citation |", "|---|---|---|---|"]
+        lines += ["| Date | EDTF | Event | Actors | Places | Citation |", "|---|---|---|---|---|---|"]
         for event in ordered_events(doc):
             actors = ", ".join(names(doc, event.actors))
-            lines.append(f"| {_cell(date_label(event))} | {_cell(event.summary)} | {_cell(actors)} | {_cell(citation(event))} |")
+            places = ", ".join(names(doc, event.places))
+            edtf = event.date.edtf or "" if event.date else ""
+            lines.append(f"| {_cell(date_label(event))} | {_cell(edtf)} | {_cell(event.summary)} | {_cell(actors)} "
+                         f"| {_cell(places)} | {_cell(citation(event))} |")
+        lines += ["", "Dates marked ? are carried over from the narrative, not stated in the sentence; "
+                  "(planned), (habitual) and (hypothetical) rows are not happenings."]
     else:
         lines.append("No dated events found.")
     if doc.quotes:

@@ -1,0 +1,79 @@
+"""Scores of the chronology against gold key events (issue 5's acceptance measures).
+
+Gold is a JSON object with ``facts`` (``{"date", "mod", "event", "evidence"}``; ``evidence`` is a
+verbatim extent of the text, optionally with ``start``) and, when present, ``timexes`` (TIMEX3
+gold, TempEval style). The system side is an analysis in the contract's JSON form, so any
+producer of that contract can be scored.
+
+- *key events*: a fact is recovered when some event's sentence (or one of its merged source
+  sentences) holds the evidence and the event's ``date.value`` equals the gold date;
+- *dated sentences*: of all events whose sentence holds a gold DATE, the share whose
+  ``date.value`` is one of that sentence's gold values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class EventScores:
+    facts: int = 0
+    recovered: int = 0
+    dated_events: int = 0  # events in a sentence holding a gold DATE
+    dated_correct: int = 0  # ... whose value is one of that sentence's gold values
+    events: int = 0
+    missed: list[str] = field(default_factory=list)  # "date evidence" of facts not recovered
+    wrong: list[str] = field(default_factory=list)  # "value | sentence start" of dated-sentence misses
+
+    def add(self, other: "EventScores") -> None:
+        for name in ("facts", "recovered", "dated_events", "dated_correct", "events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.missed += other.missed
+        self.wrong += other.wrong
+
+    @property
+    def recall(self) -> float:
+        return self.recovered / self.facts if self.facts else 0.0
+
+    @property
+    def dated_accuracy(self) -> float:
+        return self.dated_correct / self.dated_events if self.dated_events else 0.0
+
+
+def evaluate(gold: dict[str, Any], analysis: dict[str, Any]) -> EventScores:
+    text: str = analysis["text"]
+    events = analysis["events"]
+    scores = EventScores(facts=len(gold.get("facts", [])), events=len(events))
+    for fact in gold.get("facts", []):
+        start = fact.get("start")
+        if start is None or text[start:start + len(fact["evidence"])] != fact["evidence"]:
+            start = text.find(fact["evidence"])
+        end = start + len(fact["evidence"])
+        hit = start >= 0 and any(
+            event.get("date") and event["date"]["value"] == fact["date"]
+            and any(s <= start and end <= e for s, e in _spans(event))
+            for event in events)
+        if hit:
+            scores.recovered += 1
+        else:
+            scores.missed.append(f"{fact['date']} {fact['evidence']!r}")
+    dates = [t for t in gold.get("timexes", []) if t.get("type") == "DATE" and not t.get("optional")]
+    for event in events:
+        values = {t["value"] for t in dates if event["sentence_start"] <= t["start"] < event["sentence_end"]}
+        if not values:
+            continue
+        scores.dated_events += 1
+        value = event["date"]["value"] if event.get("date") else None
+        if value in values:
+            scores.dated_correct += 1
+        else:
+            scores.wrong.append(f"{value} not in {sorted(values)} | {event['summary']}")
+    return scores
+
+
+def _spans(event: dict[str, Any]) -> list[tuple[int, int]]:
+    spans = [(event["sentence_start"], event["sentence_end"])]
+    spans += [tuple(s) for s in event.get("sources") or []]
+    return spans
