@@ -14,10 +14,13 @@ then reconciled here:
 * entities of the same type are joined across chunks by name: the same canonical name, or a name
   that is an alias of exactly one entity already seen ("Stalin" in a later chapter joins "Joseph
   Stalin"); a name shared by several is left as its own entity;
-* quotation speakers and event participants are remapped to the joined entities, ids renumbered;
+* quotation speakers and event participants are remapped to the joined entities, ids renumbered,
+  events put in the events stage's time order;
 * a pronoun, role description ("the Soviet leader") or one-word name is resolved within its chunk,
-  a quotation continuing across a chunk boundary does not inherit the previous speaker, and
-  repeated mentions of one happening in two chunks stay two events.
+  a quotation continuing across a chunk boundary does not inherit the previous speaker, an
+  undated clause just after the boundary does not carry the date before it, and repeated mentions
+  of one happening in two chunks stay two events (the events stage merges them only within a
+  section, and chunks are cut at sections when they can).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+from chronica import chronology
 from chronica.model import Document, Entity, Event, Quote, Sentence
 
 CHUNK_CHARS = 250_000  # about 45k tokens: a long chapter, ~70 MB of parses
@@ -115,8 +119,11 @@ def merge(doc: Document, results: list[ChunkResult]) -> None:
             quotes.append(replace(quote, id=f"q{len(quotes) + 1}", speaker=speaker,
                                   speaker_name=joined.name_of(speaker) if speaker else quote.speaker_name))
         for event in r.events:
-            events.append(replace(event, id=f"v{len(events) + 1}", actors=_remap(event.actors, ids),
-                                  places=_remap(event.places, ids), patients=_remap(event.patients, ids)))
+            events.append(replace(event, actors=_remap(event.actors, ids), places=_remap(event.places, ids),
+                                  patients=_remap(event.patients, ids)))
+    events.sort(key=chronology.sort_key)  # the events stage's own order (time, then text); stable
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
     doc.quotes, doc.events = quotes, events
 
 
