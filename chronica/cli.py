@@ -190,7 +190,7 @@ def _library_inputs(paths: tuple[Path, ...]) -> list[Path]:
 @_WORKERS_OPTION
 @click.option("--dask", metavar="ADDRESS",
               help="Analyze on a Dask cluster: tcp://scheduler:8786, or 'local' for a LocalCluster of --workers "
-                   "processes (needs the dask extra). The library is still written here, by one writer.")
+                   "processes (default: one per core); needs the dask extra. The library is written here, by one writer.")
 def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool, workers: int,
         dask: str | None) -> None:
     """Analyze FILES (or every known file in DIRS) and store them in the library.

@@ -3,6 +3,12 @@
 Paragraphs are the unit given to ``nlp.pipe``: they are short enough for the parser, never
 split a sentence, and batch well. Note markers are blanked first (``Document.masked_text``)
 so they are never part of a sentence.
+
+Every component of the small English pipeline is needed: the stages read entities (ner),
+dependencies and sentences (parser), fine tags (tagger: PRP, NNS), coarse POS (attribute_ruler)
+and lemmas (lemmatizer: speech and event verbs); ``senter`` stays disabled as shipped. Batches of
+64 paragraphs parse as fast as 256 or 1000 (CPU time on the Milestones sections) and hold less
+working memory; 16 is about 5% slower.
 """
 
 from __future__ import annotations
