@@ -28,13 +28,16 @@ def _gold_sets(shared: Path) -> list[tuple[str, list[tuple[Path, dict]]]]:
     seed = json.loads((shared / "seed" / "gold.json").read_text("utf-8"))
     sets.append(("seed", [(shared / "seed" / seed["text_file"], seed)]))
     dev = sorted((ROOT / "benchmarks" / "devset" / "cast").glob("*.json"))
-    if dev:
-        rows = []
-        for path in dev:
-            gold = json.loads(path.read_text("utf-8"))
-            rows.append((shared / gold["text_file"] if "/" in gold["text_file"] else
-                         shared / "corpora" / "milestones" / "text" / gold["text_file"], gold))
-        sets.append(("dev (Milestones)", rows))
+    held_out = set(json.loads((ROOT / "benchmarks" / "devset" / "cast_split.json").read_text("utf-8"))["held_out"])
+    tune: list[tuple[Path, dict]] = []
+    held: list[tuple[Path, dict]] = []
+    for path in dev:
+        gold = json.loads(path.read_text("utf-8"))
+        text = (shared / gold["text_file"] if "/" in gold["text_file"] else
+                shared / "corpora" / "milestones" / "text" / gold["text_file"])
+        (held if path.stem in held_out else tune).append((text, gold))
+    sets += [(name, rows) for name, rows in (("dev tune (Milestones)", tune), ("dev held-out (Milestones)", held))
+             if rows]
     return sets
 
 

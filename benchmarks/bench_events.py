@@ -1,6 +1,7 @@
 """The chronology: key events recovered with the right date (seed, Milestones dev set), dated-sentence
-agreement where gold dates exist (seed; the Milestones sections with timex gold), and the events
-stage's time next to the whole analysis."""
+agreement where gold dates exist (seed; the Milestones sections with timex gold), the events
+stage's time next to the whole analysis, and precision on the sections whose event rows were
+judged by hand (``devset/event_judgements``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rich.table import Table
 
 from benchmarks.common import ROOT, console, shared_dir
 from chronica import events
-from chronica.evaluation.events import EventScores, evaluate
+from chronica.evaluation.events import EventScores, PrecisionScores, evaluate, judged_precision
 from chronica.pipeline import Pipeline
 from chronica.writers.json import to_dict
 
@@ -86,6 +87,26 @@ def main(show_misses: bool = True) -> None:
         console.print("missed key events:", highlight=False)
         for line in misses:
             console.print(f"  {line}", highlight=False)
+    _precision(shared, pipeline)
+
+
+def _precision(shared: Path, pipeline: Pipeline) -> None:
+    """Hand-judged precision: rows not judged yet are counted and listed, never guessed."""
+    table = Table(title="Chronology precision (hand-judged rows, see devset/README.md)")
+    for column in ("section", "events", "judged", "happenings", "+ right date", "+ readable summary"):
+        table.add_column(column, justify="left" if column == "section" else "right")
+    total = PrecisionScores()
+    for path in sorted((_DEV / "event_judgements").glob("*.json")):
+        judgements = json.loads(path.read_text("utf-8"))
+        scores = judged_precision(judgements, to_dict(pipeline.analyze_path(shared / judgements["text_file"])))
+        total.add(scores)
+        table.add_row(path.stem, str(scores.events), str(scores.judged), _pct(scores.happenings, scores.judged),
+                      _pct(scores.dated_right, scores.judged), _pct(scores.correct, scores.judged))
+    table.add_row("all", str(total.events), str(total.judged), _pct(total.happenings, total.judged),
+                  _pct(total.dated_right, total.judged), _pct(total.correct, total.judged))
+    console.print(table)
+    for line in total.unjudged:
+        console.print(f"  unjudged: {line}", highlight=False)
 
 
 if __name__ == "__main__":

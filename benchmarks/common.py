@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from rich.console import Console
 
 ROOT = Path(__file__).resolve().parent.parent
-console = Console()
+# Piped or redirected, rich would cut the tables at 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def shared_dir() -> Path | None:

@@ -20,10 +20,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronica.data import load_lines
+from chronica.mentions import document_nouns
 from chronica.model import Document, Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
+_DOCUMENT_TYPES = {"LAW", "WORK"}
+_ADJACENT_CHARS = 40
+_IT_SENTENCES = 2
+_DEFINITE = {"the", "this", "that"}
+_MARKS = set("“”\"«»")
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "NORP", "GPE", "EVENT", "FAC", "LOC")
 
 
@@ -40,16 +46,30 @@ class Attribution:
     found: bool  # a cue was found, even if its subject names no entity
 
 
+def head_word(name: str) -> str:
+    """The head noun of a name: the word before "of" ("Treaty of Berlin" → treaty), else the last word."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def is_document(entity: Entity) -> bool:
+    """A law or work, or a body of text the model typed otherwise ("the United States Constitution")."""
+    return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in document_nouns()
+
+
 class MentionIndex:
     """Entity mentions sorted by offset, for lookups by span and by head word."""
 
     def __init__(self, entities: list[Entity]) -> None:
         self._rows = sorted(((s, e, entity) for entity in entities for s, e in entity.mentions), key=lambda r: r[:2])
         self._starts = [r[0] for r in self._rows]
-        self._by_last_word: dict[str, list[tuple[int, Entity]]] = {}
+        self._by_head_word: dict[str, list[tuple[int, Entity]]] = {}
+        self._documents: list[tuple[int, Entity]] = []
         for s, _, entity in self._rows:
-            if entity.type != "PERSON":
-                self._by_last_word.setdefault(entity.name.split()[-1].lower(), []).append((s, entity))
+            if entity.type != "PERSON" and " " in entity.name:  # a bare "Treaty" names nothing
+                self._by_head_word.setdefault(head_word(entity.name), []).append((s, entity))
+                if is_document(entity):
+                    self._documents.append((s, entity))
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         i = bisect.bisect_left(self._starts, start)
@@ -71,9 +91,14 @@ class MentionIndex:
                 return min(typed, key=lambda r: 0 if r[0] <= head < r[1] else 1 + abs(r[0] - head))[2]
         return None
 
+    def last_document(self, before: int) -> Entity | None:
+        """The latest law or work named before ``before`` ("the paper" after "NSC 68, a policy document")."""
+        i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
+        return self._documents[i - 1][1] if i else None
+
     def last_named(self, word: str, before: int) -> Entity | None:
         """The latest entity before ``before`` whose name ends in ``word`` ("the conference" → Yalta Conference)."""
-        rows = self._by_last_word.get(word, [])
+        rows = self._by_head_word.get(word, [])
         i = bisect.bisect_left(rows, before, key=lambda r: r[0])
         return rows[i - 1][1] if i else None
 
@@ -96,8 +121,13 @@ class Attributor:
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
 
-    def attribute(self, start: int, end: int) -> Attribution:
-        """Speaker of the quotation ``text[start:end]`` from cues in its own sentence(s)."""
+    def attribute(self, start: int, end: int, short: bool = False) -> Attribution:
+        """Speaker of the quotation ``text[start:end]``: first the clauses that govern it, then cues
+        near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
+        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech."""
+        governed = self._governing(start, end, short)
+        if governed is not None and (governed.speaker is not None or short):
+            return governed
         candidates = []
         first, last = self.paragraph_of(start), self.paragraph_of(max(start, end - 1))
         for index in dict.fromkeys((first, last)):
@@ -108,6 +138,8 @@ class Attributor:
                     if self._quoted(position):
                         continue
                     distance = start - position - len(token) if position < start else position - end
+                    if short and not self._adjacent(start, end, position, len(token)):
+                        continue
                     cue = self._cue(token, offset, start)
                     if cue is not None:
                         candidates.append((distance, token.text if cue != "phrase" else _phrase_text(token),
@@ -116,7 +148,137 @@ class Attributor:
             found, speaker = self._source(kind, token, offset, start)
             if found:
                 return Attribution(speaker, cue_text, True)
-        return Attribution(None, None, False)
+        return governed or Attribution(None, None, False)
+
+    def _adjacent(self, start: int, end: int, position: int, length: int) -> bool:
+        """A cue written right against a short fragment, with the punctuation of attribution:
+        ``“The treaty,” Stalin explained`` or ``Stalin replied: “Never.”`` — not merely nearby."""
+        text = self.doc.text
+        if position >= end:
+            gap = text[end:position]
+            return text[end - 2:end - 1] == "," and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
+        gap = text[position + length:start]
+        return gap.rstrip()[-1:] in {",", ":"} and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
+
+    def _governing(self, start: int, end: int, short: bool) -> Attribution | None:
+        """The source named by the clauses a quotation sits in, nearest first (see ``_source_at``).
+
+        A speech verb whose subject names nobody ("the administration would not “comment …”") is
+        passed over for a reporting clause above it ("Vance cautioned that …"); if none names a
+        source, the result says a cue was found but no speaker."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        local_start, local_end = start - offset, end - offset
+        inside = [t for t in parsed if local_start <= t.idx < local_end]
+        for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
+            found = self._as_clause(token, offset, start)
+            if found is not None:
+                return found
+        chain = []
+        for token in inside:
+            if token.is_punct or local_start <= token.head.idx < local_end:
+                continue
+            head = token.head
+            while head not in chain:
+                chain.append(head)
+                if head.head == head:
+                    break
+                head = head.head
+        unnamed = None
+        for head in chain:
+            if self._quoted(offset + head.idx):
+                continue
+            found = self._source_at(head, offset, start, short)
+            if found is not None:
+                if found.speaker is not None:
+                    return found
+                unnamed = unnamed or found
+        return unnamed
+
+    def _source_at(self, head, offset: int, before: int, short: bool) -> Attribution | None:
+        """What one governing token says of the source: a speech verb's subject (or passive agent),
+        an "as X put it" clause, a noun's possessor ("Kennan’s call for …"), a document noun's author,
+        a named law or work ("the Neutrality Act prohibiting …"), or a document as the subject of the
+        clause ("the Constitution empowered Congress to …"). A ``short`` fragment takes a possessor only
+        through a word for words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”")."""
+        if head.pos_ in {"VERB", "AUX"}:
+            found = self._as_clause(head, offset, before)
+            if found is not None:
+                return found
+            subject = _subject(head)
+            if self._cue(head, offset, before) == "verb":
+                agent = _agent(head)
+                if agent is not None:
+                    return Attribution(self._speaker_of(agent, offset, before), head.text, True)
+                if subject is not None and not self._quoted(offset + subject.idx):
+                    return Attribution(self._speaker_of(subject, offset, before), head.text, True)
+            if subject is not None and not self._quoted(offset + subject.idx):
+                document = self._document(subject, offset, before)
+                if document is not None:
+                    return Attribution(document, head.text, True)
+            return None
+        if head.pos_ in {"NOUN", "PROPN"}:
+            for child in head.children:
+                if child.dep_ == "poss" and (not short or head.lemma_.lower() in self.nouns):
+                    owner = self.index.best(offset + child.left_edge.idx, offset + child.idx + len(child),
+                                            offset + child.idx)
+                    if owner is not None:
+                        return Attribution(owner, head.text, True)
+            if head.lemma_.lower() in self.nouns:
+                author = self._author(head, offset, before)
+                if author is not None:
+                    return Attribution(author, head.text, True)
+            document = self._named_document(head, offset)
+            if document is not None:
+                return Attribution(document, head.text, True)
+        return None
+
+    def _as_clause(self, token, offset: int, before: int) -> Attribution | None:
+        """"…, as X put it / as X advocated": an as-clause on ``token`` whose subject names a source."""
+        for child in token.children:
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
+                subject = _subject(child)
+                if subject is not None and subject.head == child:
+                    speaker = self._speaker_of(subject, offset, before)
+                    if speaker is not None:
+                        return Attribution(speaker, child.text, True)
+        return None
+
+    def _named_document(self, token, offset: int) -> Entity | None:
+        """The law or work a token is part of the name of ("Act" in "the Neutrality Act of 1935")."""
+        for _, _, entity in self.index.overlapping(offset + token.idx, offset + token.idx + len(token)):
+            if is_document(entity):
+                return entity
+        return None
+
+    def _document(self, subject, offset: int, before: int) -> Entity | None:
+        """A subject that is a document or law: a named one, or "the Act", "this treaty" pointing back."""
+        named = self._named_document(subject, offset)
+        if named is not None:
+            return named
+        if subject.lower_ == "it":
+            return self._it(subject, offset)
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in document_nouns():
+            found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
+            if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
+                found = self.index.last_document(offset + subject.idx)
+            if found is not None and is_document(found):
+                return found
+        return None
+
+    def _it(self, pronoun, offset: int) -> Entity | None:
+        """"it" as a source ("“…,” it read"): the document that is the subject of one of the two
+        sentences before."""
+        parsed = pronoun.doc
+        sents = [s for s in parsed.sents if s.end <= pronoun.sent.start][-_IT_SENTENCES:]
+        for sent in reversed(sents):
+            for token in sent:
+                if token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT":
+                    found = self._document(token, offset, offset + token.idx)
+                    if found is not None:
+                        return found
+        return None
 
     def _context(self, parsed, offset: int, start: int, end: int) -> list:
         """The sentences of ``parsed`` around a quotation (see the module docstring)."""
@@ -157,6 +319,8 @@ class Attributor:
 
     def _speaker_of(self, head, offset: int, before: int) -> Entity | None:
         """The entity a subject noun phrase stands for (a document's author when it is a document)."""
+        if head.lower_ == "it":
+            return self._it(head, offset)
         if head.lemma_.lower() in self.nouns:
             author = self._author(head, offset, before)
             if author is not None:
@@ -210,9 +374,17 @@ def _subject(verb):
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
+    return None
+
+
+def _agent(verb):
+    """The "by X" of a passive speech verb ("“…” was declared by the conference")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

@@ -33,21 +33,31 @@ def usable(timex: Timex) -> bool:
     return timex.type in {"DATE", "TIME"} and bool(timex.earliest) and bool(timex.latest)
 
 
-def stated(timex: Timex, after: bool = False) -> EventDate:
+def year_or_finer(timex: Timex) -> bool:
+    """A date precise enough to frame an episode: a year or finer, not a decade or century."""
+    value = timex.value
+    return bool(_DAY.match(value) or _MONTH.match(value) or _YEAR.match(value) or _BC_YEAR.match(value)
+                or _PART.match(value))
+
+
+def stated(timex: Timex, after: bool = False, bound: str | None = None) -> EventDate:
     """The date of an event whose own sentence states it.
 
     Events are dated to the day: a time of day ("that evening", ``1962-10-22TEV``) stays on the
     timex. ``after`` is for a date inside a phrase the event follows ("After the outbreak of
     hostilities in May 1898, McKinley secured ..."): the event is not on that date but later,
-    so it gets the next coarser unit, from that date to the unit's end.
+    so it gets the next coarser unit, from that date to the unit's end. ``bound`` is the mod of a
+    date the happening is only limited by ("by 1 May 1950": ``ON_OR_BEFORE``), used when the
+    expression carries no mod of its own ("by the end of 1952" keeps ``END``).
     """
     value = _day_value(timex.value)
     if after:
         value, latest = _coarser(value, timex.latest)
         return EventDate(value=value, mod=None, earliest=timex.earliest, latest=latest, timex=timex.id,
                          inferred=False, edtf=f"{_month_of(timex.earliest)}/{_month_of(latest)}")
-    return EventDate(value=value, mod=timex.mod, earliest=timex.earliest, latest=timex.latest,
-                     timex=timex.id, inferred=False, edtf=edtf(value, timex.mod, timex.earliest, timex.latest))
+    mod = timex.mod or bound
+    return EventDate(value=value, mod=mod, earliest=timex.earliest, latest=timex.latest,
+                     timex=timex.id, inferred=False, edtf=edtf(value, mod, timex.earliest, timex.latest))
 
 
 def carried(timex: Timex) -> EventDate:

@@ -25,6 +25,11 @@ from chronica.writers import WRITERS, write_atomic, write_stdout
 
 # Off a terminal rich would wrap tables at 80 columns; give them room instead.
 stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+
+
+def stdout_console() -> Console:
+    """A console for tables on stdout: the terminal's width, or 160 columns when piped or redirected."""
+    return Console(width=None if sys.stdout.isatty() else 160)
 PROGRESS_MIN_CHARS = 20_000  # about five pages: below that a bar only flickers
 _WORKERS_OPTION = click.option(
     "-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 256),
@@ -262,7 +267,7 @@ def list_documents(db: Path) -> None:
     for r in rows:
         table.add_row(str(r["id"]), r["name"], r["format"], f"{r['chars']:,}", str(r["events"]), str(r["quotes"]),
                       str(r["entities"]), r["added_at"])
-    Console().print(table)
+    stdout_console().print(table)
 
 
 @main.command()
@@ -308,7 +313,7 @@ def search(query: str, db: Path, limit: int) -> None:
         for i, part in enumerate(re.split(f"[{queries.SNIPPET_START}{queries.SNIPPET_END}]", hit["snippet"])):
             snippet.append(part, style="bold yellow" if i % 2 else "")
         table.add_row(hit["document"], hit["date"] or "", hit["citation"], hit["kind"], snippet)
-    Console().print(table)
+    stdout_console().print(table)
 
 
 @main.command()
@@ -375,7 +380,7 @@ def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -
     except InputError as exc:
         fail(str(exc))
         sys.exit(2)
-    console = Console()
+    console = stdout_console()
     console.print(format_table(report))
     if errors:
         for name, span, want, got in report.errors:

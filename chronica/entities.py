@@ -25,6 +25,7 @@ def run(doc: Document) -> None:
     found: list[NameMention] = []
     for index, (para, parsed) in enumerate(zip(doc.paragraphs, doc.nlp_docs)):
         found += mentions.find(parsed, index, para.start, gaz)
+    _retype_surnames(found, gaz)
     people = coref.cluster([m for m in found if m.type == "PERSON"], gaz)
     taken = {offset for m in found for offset in range(m.start, m.end)}
     coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
@@ -36,6 +37,18 @@ def run(doc: Document) -> None:
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     doc.entities = entities
+
+
+def _retype_surnames(found: list[NameMention], gaz: gazetteer.Gazetteer) -> None:
+    """A lone word the model typed as a place or body ("Kennan" ORG, "post-Stalin" GPE) is a person when
+    it is the surname of a full name the document gives a person, or the short name of one known person.
+    Names the gazetteer knows as places or bodies keep their type."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PERSON" and " " in m.text}
+    for mention in found:
+        if (mention.type != "PERSON" and mention.known is None and " " not in mention.text
+                and mention.text not in gaz.nationalities
+                and (mention.text in surnames or len(gaz.short_names.get(mention.text, [])) == 1)):
+            mention.type = "PERSON"
 
 
 def _person_entity(person: coref.Person) -> Entity:

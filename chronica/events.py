@@ -9,9 +9,14 @@ event. Its date is, in order of preference:
 3. a year that only names a thing ("under the 1945 agreement"), when the sentence has no other;
 4. for a past-tense narrative clause in an undated sentence shortly after a dated episode in the
    same section, that episode's date one step coarser, ``inferred: true`` (see
-   :func:`chronica.chronology.carried`).
+   :func:`chronica.chronology.carried`); only a year or finer frames an episode (nothing is
+   carried from "the nineteenth century").
 
-Clauses in quoted speech, negated clauses and state or attitude verbs are not happenings;
+A date introduced by "since" starts a state and dates nothing; one introduced by "by", "before"
+or "until" bounds the happening and is kept with that mod (``ON_OR_BEFORE``, ``BEFORE``).
+
+Clauses in quoted speech, negated clauses and state, copula or attitude verbs (even dated: "Berlin
+lay inside the Soviet zone") are not happenings;
 reporting verbs only when dated in their own clause; future, habitual and hypothetical clauses
 (``modality``) only when their own words carry a date (a provision "to be returned to China by
 the end of 1952"), never with a carried date. A dated sentence with no happening clause still
@@ -32,7 +37,7 @@ from chronica import addressees, chronology
 from chronica.clauses import Clause, clauses
 from chronica.data import load_json, load_lines
 from chronica.model import Document, Entity, Event, EventDate, Timex
-from chronica.summaries import summarize
+from chronica.summaries import NameOf, has_subject, summarize
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PATIENTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
@@ -53,6 +58,8 @@ class Lexicon:
     relativizers: frozenset[str]
     temporal_preps: frozenset[str]
     posterior_preps: frozenset[str]
+    state_start_preps: frozenset[str]
+    bound_preps: dict[str, str]
     carry_sentences: int
     carry_paragraphs: int
     summary_words: int
@@ -74,6 +81,8 @@ def lexicon() -> Lexicon:
         relativizers=frozenset(roles["relativizers"]),
         temporal_preps=frozenset(roles["temporal_prepositions"]),
         posterior_preps=frozenset(roles["posterior_prepositions"]),
+        state_start_preps=frozenset(roles["state_start_prepositions"]),
+        bound_preps=dict(roles["bound_prepositions"]),
         carry_sentences=int(policy["carry_sentences"]),
         carry_paragraphs=int(policy["carry_paragraphs"]),
         summary_words=int(policy["summary_words"]),
@@ -129,6 +138,8 @@ class _Sentence:
     timex_of: dict[int, Timex]  # token index -> usable timex covering it
     naming: set[str]  # ids of timexes that only name a thing ("the 1945 agreement")
     after: dict[str, Token]  # timex id -> the earlier happening it dates ("after the outbreak ... in May 1898")
+    bounds: dict[str, str]  # timex id -> TIMEX3 mod of a date that bounds the clause ("by 1 May 1950")
+    skipped: set[int]  # token indices of dates that cannot date a happening ("since the nineteenth century")
 
     def char(self, token: Token) -> int:
         return self.offset + token.idx
@@ -167,9 +178,11 @@ def run(doc: Document) -> None:
             lemmas[event.id] = f"{lemma}@{para.section}"  # merged within a section only
             events.append(event)
             if event.date is not None and not event.date.inferred and event.modality is None \
-                    and event.date.timex not in reading.naming:
-                clock = _Clock(next(t for t in in_sentence if t.id == event.date.timex), index,
-                               sentence.paragraph, para.section)
+                    and event.date.timex not in reading.naming and event.date.timex not in reading.bounds:
+                timex = next(t for t in in_sentence if t.id == event.date.timex)
+                # a century or decade frames no episode: nothing is carried from it, nor from before it
+                clock = _Clock(timex, index, sentence.paragraph, para.section) \
+                    if chronology.year_or_finer(timex) else None
     events = chronology.merge(events, lemmas)
     events.sort(key=chronology.sort_key)
     for number, event in enumerate(events, 1):
@@ -192,8 +205,16 @@ def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list
     timex_of: dict[int, Timex] = {}
     naming: set[str] = set()
     after: dict[str, Token] = {}
+    bounds: dict[str, str] = {}
+    skipped: set[int] = set()
     for timex in in_sentence:
         tokens = [t for t in span if timex.start <= offset + t.idx < timex.end]
+        bound = _bound(tokens, lex) if tokens else None
+        if bound == _STATE_START:
+            skipped.update(t.i for t in tokens)
+            continue
+        if bound is not None:
+            bounds[timex.id] = bound
         for token in tokens:
             timex_of[token.i] = timex
         if tokens and _names_a_thing(tokens, timex_of, lex):
@@ -201,7 +222,32 @@ def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list
         happening = _follows(tokens, lex) if tokens else None
         if happening is not None:
             after[timex.id] = happening
-    return _Sentence(span, offset, index, paragraph, timex_of, naming, after)
+    return _Sentence(span, offset, index, paragraph, timex_of, naming, after, bounds, skipped)
+
+
+_STATE_START = "STATE_START"
+
+
+def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
+    """How a preposition right before a date limits the clause instead of dating it.
+
+    "since the nineteenth century" (also "since its construction in 1869") starts a state:
+    ``_STATE_START``, the date of no happening. "by 1 May", "before 1952", "until March" give the
+    TIMEX3 mod of a date the happening is no later than; "not until 22 January 1950" is the
+    happening's own date. None for a framing date.
+    """
+    if _under_preposition(tokens, lex.state_start_preps):
+        return _STATE_START
+    first = tokens[0]
+    i = first.i - 1
+    while i >= first.sent.start and first.doc[i].dep_ == "det":
+        i -= 1  # "by the end of 1952"
+    if i < first.sent.start or first.doc[i].pos_ not in {"ADP", "SCONJ"}:
+        return None
+    word = first.doc[i].lower_
+    if i > first.sent.start and first.doc[i - 1].lower_ in {"not", "n't"}:
+        return None
+    return lex.bound_preps.get(word)
 
 
 def _follows(tokens: list[Token], lex: Lexicon) -> Token | None:
@@ -215,6 +261,21 @@ def _follows(tokens: list[Token], lex: Lexicon) -> Token | None:
             return below if below is not root else None
         below, token = token, token.head
     return None
+
+
+def _under_preposition(tokens: list[Token], words: frozenset[str]) -> bool:
+    """The date hangs (through nouns only) from one of these prepositions, before the next verb
+    up the tree, or right after one when the parser attached it elsewhere."""
+    first = tokens[0]
+    if first.i > first.sent.start and first.doc[first.i - 1].lower_ in words:
+        return True
+    ids = {t.i for t in tokens}
+    token = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), first)
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "prep" and token.lower_ in words:
+            return True
+        token = token.head
+    return False
 
 
 def _names_a_thing(tokens: list[Token], timex_of: dict[int, Timex], lex: Lexicon) -> bool:
@@ -252,11 +313,14 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             continue
         if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN"):
             continue  # "on hearing", "to meet": circumstances and purposes, not happenings told
+        if clause.tense == "nonfinite" and _purpose(clause):
+            continue  # "a treaty designed to protect this new nation": what a thing is for
         lemma = clause.trigger.lemma_.lower()
         own = _own_date(clause, s)
-        framed = own is not None and own.id not in s.naming
-        if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not framed:
-            continue  # a state is an event only when dated in its own words ("was unsuccessful in September")
+        if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not _outcome(clause, own, s, lex):
+            continue  # a state ("Berlin lay inside the Soviet zone"), even dated; see _fallback
+        if not has_subject(clause, _namer(s, mentions, _floor(doc, s), lex), lex.relativizers):
+            continue  # a fragment the parser cut off ("Flew to bases in England"), no readable row
         if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)
                                                            and not _frames_quote(s, speech)):
             continue  # "John Scali reported to the White House that ..." is told; "“...,” Clay said" frames
@@ -266,6 +330,8 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
                 continue
             date = own
         elif dated:
+            if own is None and _earlier_aside(clause):
+                continue  # "the type that had dropped the atomic bombs on Japan": not on the sentence's date
             date = own or _sentence_date(clause, s, parts)
         elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS:
             date, inferred = carry.timex, True
@@ -284,6 +350,29 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             date = date or _nearest(trigger, s, s.timex_of.values())
             found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
     return found
+
+
+def _purpose(clause: Clause) -> bool:
+    """A participle whose complement is a to-infinitive ("reforms designed to build", "a fund
+    intended to aid") says what a thing is for, not what happened to it."""
+    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+               for c in clause.head.children)
+
+
+def _earlier_aside(clause: Clause) -> bool:
+    """A relative clause in the past perfect tells of something earlier than what its sentence dates."""
+    return clause.head.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.head.children)
+
+
+def _outcome(clause: Clause, own: Timex | None, s: _Sentence, lex: Lexicon) -> bool:
+    """A copula dated in its own words whose subject is a happening tells how it ended
+    ("Lodge's attempt to pass amendments was unsuccessful in September"): an event, unlike a
+    state of a thing ("Berlin lay inside the Soviet zone")."""
+    if own is None or own.id in s.naming or own.id in s.bounds or clause.trigger.lemma_.lower() != "be":
+        return False
+    subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lex.event_nouns
 
 
 def _named_subject(clause: Clause, s: _Sentence, mentions: Mentions) -> bool:
@@ -365,20 +454,13 @@ def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, t
     date: EventDate | None = None
     if timex is not None:
         follows = clause is not None and timex.id in s.after
-        date = chronology.carried(timex) if inferred else chronology.stated(timex, follows)
+        date = chronology.carried(timex) if inferred else chronology.stated(timex, follows, s.bounds.get(timex.id))
     start = s.char(trigger)
-    floor = doc.paragraphs[max(s.paragraph - 1, 0)].start
+    floor = _floor(doc, s)
     actors, patients, places = _roles(s, clause, trigger, mentions, lex, floor)
-
-    def name_of(token: Token) -> str | None:
-        if token.lower_ not in lex.person_pronouns:
-            return None
-        person = mentions.person_before(s.char(token), floor)
-        return person.name if person else None
-
     if clause is not None:
-        dates = {i for i, timex in s.timex_of.items() if not _is_argument(timex, s)}
-        summary = summarize(clause, dates, name_of, lex.summary_words, lex.relativizers)
+        dates = {i for i, timex in s.timex_of.items() if not _is_argument(timex, s)} | s.skipped
+        summary = summarize(clause, dates, _namer(s, mentions, floor, lex), lex.summary_words, lex.relativizers)
     else:
         summary = _noun_summary(trigger, s)
     return Event(
@@ -387,6 +469,21 @@ def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, t
         patients=patients, trigger_start=start, trigger_end=start + len(trigger),
         modality=clause.modality if clause is not None else None, sources=[(sentence.start, sentence.end)],
     )
+
+
+def _floor(doc: Document, s: _Sentence) -> int:
+    """How far back a pronoun may look for the person it stands for: the previous paragraph's start."""
+    return doc.paragraphs[max(s.paragraph - 1, 0)].start
+
+
+def _namer(s: _Sentence, mentions: Mentions, floor: int, lex: Lexicon) -> NameOf:
+    """The name a personal pronoun of the sentence stands for: the last person named before it."""
+    def name_of(token: Token) -> str | None:
+        if token.lower_ not in lex.person_pronouns:
+            return None
+        person = mentions.person_before(s.char(token), floor)
+        return person.name if person else None
+    return name_of
 
 
 def _is_argument(timex: Timex, s: _Sentence) -> bool:

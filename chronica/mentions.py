@@ -17,6 +17,8 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
           "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _MAX_TITLE_TOKENS = 4
+_TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow a following "…, and X"
+_TITLE_GLUE = {",", "and", "&"}
 
 
 @dataclass
@@ -35,6 +37,17 @@ class NameMention:
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(load_lines("entities", "titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Head nouns of documents and laws ("treaty", "act", "directive"); see data/entities/document_nouns.txt."""
+    return frozenset(load_lines("entities", "document_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(load_lines("entities", "org_words.txt"))
 
 
 def _title_length(tokens) -> int:
@@ -57,7 +70,8 @@ def _title_before(parsed, start: int) -> str | None:
 def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMention]:
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
-    ents = [(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES]
+    ents = _join_titles([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES], parsed)
+    ents = _documents(ents, parsed)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
         keep_ent = False
@@ -85,12 +99,70 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     return found
 
 
+def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """Document names the small model misses or cuts short, as LAW spans that replace what they overlap:
+    a numbered designator ("NSC 68", "Presidential Directive 30"), "Treaty of Berlin" (the model sees
+    only the place) and a law's year ("Neutrality Act" + "of 1937")."""
+    found: list[tuple[int, int]] = []
+    for token in parsed:
+        i = token.i
+        if token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
+            start = i - 1
+            while start > 0 and i - start < _MAX_TITLE_TOKENS and parsed[start - 1].text[:1].isupper() \
+                    and parsed[start - 1].is_alpha and parsed[start - 1].i != parsed[start - 1].sent.start:
+                start -= 1
+            found.append((start, i + 1))
+        elif (token.lower_ == "of" and 0 < i < len(parsed) - 1 and parsed[i - 1].text[:1].isupper()
+              and parsed[i - 1].lower_ in document_nouns() and parsed[i + 1].text[:1].isupper()):
+            end = i + 2
+            while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN":
+                end += 1
+            found.append((i - 1, end))
+    for s, e, kind in ents:
+        if kind == "LAW" and e + 1 < len(parsed) and parsed[e].lower_ == "of" and _is_year(parsed[e + 1]):
+            found.append((s, e + 2))
+    found = [(a, b) for a, b in found if not any(s <= a and b <= e and (s, e) != (a, b) for s, e, _ in ents)]
+    if not found:
+        return ents
+    kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
+    return sorted(kept + [(s, e, "LAW") for s, e in dict.fromkeys(found)])
+
+
+def _designates(token) -> bool:
+    """A word a document number follows: an acronym ("NSC") or a capitalized document noun ("Directive")."""
+    text = token.text
+    return (len(text) >= 2 and text.isupper() and text.isalpha()) or (
+        text[:1].isupper() and token.lower_ in document_nouns())
+
+
+def _is_year(token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4
+
+
+def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """Glue a name the model split off a long title back on: "the Treaty of Friendship, Alliance" +
+    ", and" + "Mutual Assistance" (tagged PERSON) is one treaty, not a treaty and a person."""
+    joined: list[tuple[int, int, str]] = []
+    for s, e, kind in ents:
+        if joined and joined[-1][2] in _TITLE_KINDS and joined[-1][1] < s:
+            ps, pe, pkind = joined[-1]
+            gap = parsed[pe:s]
+            if all(t.text in _TITLE_GLUE for t in gap) and any(t.lower_ == "and" for t in gap) \
+                    and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}):
+                joined[-1] = (ps, e, pkind)
+                continue
+        joined.append((s, e, kind))
+    return joined
+
+
 def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: int, offset: int,
              gaz: Gazetteer) -> NameMention | None:
-    while e > s and (parsed[e - 1].text in _POSSESSIVE or parsed[e - 1].is_punct):
-        e -= 1
     while s < e and (parsed[s].lower_ == "the" or parsed[s].is_punct):
         s += 1
+    if kind != "PERSON" and known is None:
+        s, e, kind = _person_inside(parsed, s, e, kind)
+    while e > s and (parsed[e - 1].text in _POSSESSIVE or parsed[e - 1].is_punct):
+        e -= 1
     if s >= e:
         return None
     titled = None
@@ -114,3 +186,17 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
     span = parsed[s:e]
     return NameMention(start=offset + span.start_char, end=offset + span.end_char, type=kind, text=span.text,
                        paragraph=paragraph, token=e - 1, titled=titled, known=known, dep=span.root.dep_)
+
+
+def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
+    """A person the model typed as an organization or place: "Empress Dowager Cixi" (ORG) starts with a
+    personal title, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
+    ("General Assembly", "Prince Edward Island") keep the span as it is."""
+    cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None)
+    if cut is not None and not any(t.text in org_words() for t in parsed[cut + 1:e]):
+        return s, cut, kind
+    k = _title_length(parsed[s:e])
+    rest = parsed[s + k:e]
+    if k and len(rest) and all(t.text[:1].isupper() and t.is_alpha and t.text not in org_words() for t in rest):
+        return s, e, "PERSON"
+    return s, e, kind

@@ -11,7 +11,9 @@ chunks and documents in parallel. The three phases below are what those workers 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +26,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Progress = Callable[[int], Any] | None
+Timings = dict[str, float] | None
+
+
+@contextmanager
+def _timed(timings: Timings, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
 class Pipeline:
@@ -35,18 +46,24 @@ class Pipeline:
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars
 
-    def run(self, doc: Document, progress: Progress = None) -> Document:
-        prepare(doc)
-        results = [analyze_chunk(self.nlp, chunks.view(doc, first, last), first, self.batch_size, progress)
+    def run(self, doc: Document, progress: Progress = None, timings: Timings = None) -> Document:
+        """Analyze ``doc`` in place; ``timings`` (if given) accumulates the seconds spent per stage,
+        which is how the benchmark shows what each stage costs inside a whole analysis."""
+        prepare(doc, timings)
+        results = [analyze_chunk(self.nlp, chunks.view(doc, first, last), first, self.batch_size, progress, timings)
                    for first, last in chunks.plan(doc, self.chunk_chars)]
-        finish(doc, results)
+        finish(doc, results, timings)
         return doc
 
-    def analyze_path(self, path: Path, dct: str | None = None, progress: Progress = None) -> Document:
+    def analyze_path(self, path: Path, dct: str | None = None, progress: Progress = None,
+                     timings: Timings = None) -> Document:
+        started = time.perf_counter()
         doc = readers.read(path)
+        if timings is not None:
+            timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
         if dct:
             doc.dct = dct
-        return self.run(doc, progress)
+        return self.run(doc, progress, timings)
 
 
 @lru_cache(maxsize=2)
@@ -55,30 +72,35 @@ def shared(model: str = nlp.DEFAULT_MODEL) -> Pipeline:
     return Pipeline(model)
 
 
-def prepare(doc: Document) -> None:
+def prepare(doc: Document, timings: Timings = None) -> None:
     """The text-only, document-wide stages: structure, then dates anchored across the whole text."""
-    structure.run(doc)
-    dates.run(doc)
+    with _timed(timings, "structure"):
+        structure.run(doc)
+    with _timed(timings, "dates"):
+        dates.run(doc)
 
 
 def analyze_chunk(language: Language, part: Document, first: int, batch_size: int = nlp.BATCH_SIZE,
-                  progress: Progress = None) -> ChunkResult:
+                  progress: Progress = None, timings: Timings = None) -> ChunkResult:
     """Parse a chunk view (paragraphs from index ``first`` on) and run the parse-dependent stages.
 
     The parses die with this call: only the plain results leave it.
     """
-    nlp.run(part, language, batch_size=batch_size, progress=progress)
-    entities.run(part)
-    quotes.run(part)
-    events.run(part)
+    with _timed(timings, "nlp"):
+        nlp.run(part, language, batch_size=batch_size, progress=progress)
+    for name, stage in (("entities", entities), ("quotes", quotes), ("events", events)):
+        with _timed(timings, name):
+            stage.run(part)
     part.nlp_docs = []
     return chunks.result(part, first)
 
 
-def finish(doc: Document, results: list[ChunkResult]) -> None:
+def finish(doc: Document, results: list[ChunkResult], timings: Timings = None) -> None:
     """Merge the chunks' findings into ``doc`` and link the endnotes (text-only, whole document)."""
-    chunks.merge(doc, results)
-    notes.run(doc)
+    with _timed(timings, "merge"):
+        chunks.merge(doc, results)
+    with _timed(timings, "notes"):
+        notes.run(doc)
 
 
 def document_from_text(text: str, name: str = "<text>", fmt: str = "txt") -> Document:

@@ -6,6 +6,9 @@ becomes a reference of its person. The salience of a person before a pronoun is 
 recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
 algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
 A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person.
+A subject pronoun takes the most recent subject of its own or the previous sentence when there is
+one: accumulated salience of a person named often before must not beat the person the last clause
+was about ("Kennan wrote … He called for …").
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ _ROLE_WEIGHT = {"nsubj": 310, "nsubjpass": 310, "dobj": 280, "dative": 270, "pob
                 "poss": 100}
 _OTHER_WEIGHT = 180
 _FEMALE = {"she", "her"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBJECT_WEIGHT = _ROLE_WEIGHT["nsubj"]
 _PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, whose report
 
 
@@ -77,5 +82,18 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         if not scores:
             continue
         best = keep[max(scores, key=scores.__getitem__)]
+        if dep in _SUBJECT_DEPS:
+            best = _recent_subject(events, start, sentence, female, is_she) or best
         best.references.append((start, start + length))
         bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT)), key=lambda e: e[0])
+
+
+def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool) -> Person | None:
+    """The person in the latest subject position before ``start``, in this sentence or the one before."""
+    i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
+    while i >= 0 and sentence - events[i][1] <= 1:
+        _, _, person, weight = events[i]
+        if weight == _SUBJECT_WEIGHT and female[id(person)] == is_she:
+            return person
+        i -= 1
+    return None

@@ -5,14 +5,16 @@ include their marks. Curly quotes pair by direction, straight double quotes by a
 quotation left open at the end of a paragraph continues when the next paragraph opens with a quote
 mark (the convention for a speech running over several paragraphs); otherwise it is closed at the
 paragraph's end. An opening mark inside an open quotation closes the old one just before it; a
-closing mark with nothing open is ignored. Never raises on unbalanced text.
+closing mark with nothing open is ignored. Single marks ‘…’ quote words only outside a double
+quotation, when ‘ opens a word and ’ is not followed by a letter (``snake’s`` is an apostrophe).
+Never raises on unbalanced text.
 """
 
 from __future__ import annotations
 
 import re
 
-_MARK = re.compile(r"[“”\"«»]")
+_MARK = re.compile(r"[“”\"«»‘’]")
 _OPENERS = {"“": "”", "«": "»"}
 _CLOSERS = {"”", "»"}
 
@@ -31,8 +33,21 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for n, (p_start, p_end) in enumerate(paragraphs):
+        single_at: int | None = None
         for match in _MARK.finditer(text, p_start, p_end):
             i = match.start()
+            if text[i] in "‘’":
+                if open_at is not None:
+                    continue  # nested single quotes stay inside their double quotation
+                if text[i] == "‘" and single_at is None and (i == p_start or not text[i - 1].isalnum()) \
+                        and text[i + 1:i + 2].isalnum():
+                    single_at = i
+                elif text[i] == "’" and single_at is not None and not text[i + 1:i + 2].isalpha():
+                    spans.append((single_at, i + 1))
+                    single_at = None
+                continue
+            if single_at is not None:
+                single_at = None  # a double mark inside ‘…’: the ‘ was an apostrophe or a stray mark
             if open_at is not None and open_at < p_start and not text[p_start:i].strip():
                 continue  # the mark reopening the next paragraph of a quotation running on
             if _is_opener(text, i, open_at is not None):
@@ -48,7 +63,7 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if not runs_on:
                 spans.append((open_at, _trim(text, open_at, p_end)))
                 open_at = None
-    return [(s, e) for s, e in spans if e - s > 1]
+    return sorted((s, e) for s, e in spans if e - s > 1)
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -4,6 +4,7 @@ Spans come from :mod:`chronica.quotemarks`, speakers from :mod:`chronica.attribu
 with an attributed cue is speech. Without one, a short fragment (up to four words, no sentence
 punctuation) is a term — a scare quote or nickname — and a title-cased phrase after a title cue
 ("an article entitled …") or of four words or more is a title; terms and titles have no speaker.
+A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
 Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph.
@@ -42,7 +43,10 @@ def kind_of(inner: str, before: str) -> str:
     cue = set(w.lower() for w in _WORD.findall(before)[-6:]) & _title_cues()
     if title_case and not _SENTENCE_END.search(inner.strip()) and (cue or len(words) >= _TERM_WORDS):
         return "title"
-    if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(inner.strip().rstrip(",")):
+    stripped = inner.strip().rstrip(",")
+    if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(stripped):
+        return "term"
+    if len(words) < _TERM_WORDS and stripped[-1:] == ".":  # “cash-and-carry.”: a label closing its sentence
         return "term"
     return "speech"
 
@@ -54,10 +58,18 @@ def run(doc: Document) -> None:
     sentence_starts = [s.start for s in doc.sentences]
     quotes: list[Quote] = []
     previous: tuple[int, Entity, str] | None = None  # (end, speaker, cue) of the last attributed speech
+    seen: set[str] = set()
     for start, end in spans:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
-        found = attributor.attribute(start, end) if doc.nlp_docs else Attribution(None, None, False)
         kind = kind_of(inner, masked[max(0, start - 60):start])
+        label = _label_key(inner)
+        if kind == "term" and label in seen:  # a label quoted again is the narrator's term, not new words
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
+                                speaker=None, speaker_name=None, cue=None, kind="term"))
+            continue
+        seen.add(label)
+        found = (attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
+                 else Attribution(None, None, False))
         if found.speaker is not None or (found.found and kind != "title"):
             kind = "speech"
         speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)
@@ -71,6 +83,10 @@ def run(doc: Document) -> None:
                             speaker=speaker.id if speaker else None, speaker_name=speaker.name if speaker else None,
                             cue=cue, kind=kind))
     doc.quotes = quotes
+
+
+def _label_key(inner: str) -> str:
+    return " ".join(_WORD.findall(inner.lower()))
 
 
 def _carried(attributor: Attributor, previous, start: int, sentence_starts: list[int],

@@ -23,6 +23,7 @@ _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "case", "quantmod"})
 _INHERIT_SUBJECT = frozenset({"conj", "advcl", "pcomp", "xcomp"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _PUNCT_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
 _TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|nor|yet)$")
 _SPACED_PUNCT = re.compile(r"\s+([,;:.])")
@@ -34,19 +35,9 @@ def summarize(clause: Clause, dates: set[int], name_of: NameOf, max_words: int, 
     """The clause as a headline; ``dates`` are token indices of its temporal expressions."""
     head = clause.head
     keep = _content(clause, dates)
-    replace: dict[int, str] = {}
-    prefix = ""
-    subject = next((t for t in clause.tokens if t.dep_ in _SUBJECTS and t.head.i in _verb_group(clause)), None)
-    if subject is not None and subject.lower_ in relativizers and head.dep_ == "relcl":
-        replace[subject.i] = noun_phrase(head.head)
-    elif subject is not None and subject.pos_ == "PRON":
-        name = name_of(subject)
-        if name:
-            replace[subject.i] = name
-    elif subject is None:
-        prefix = _outer_subject(head, name_of, relativizers)
+    subject, replace, prefix = _subject(clause, name_of, relativizers)
     suffix_after: dict[int, str] = {}
-    if head.dep_ == "relcl" and subject is not None and subject.lower_ not in relativizers \
+    if head.dep_ == "relcl" and subject is not None and _relative_in(subject, relativizers) is None \
             and head.head.i not in dates and head.head.ent_type_ != "DATE" and not _passive(clause):
         if not any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in clause.trigger.children):
             anchor = max((c for c in clause.trigger.children if c.dep_ == "prt"), key=lambda t: t.i,
@@ -58,6 +49,41 @@ def summarize(clause: Clause, dates: set[int], name_of: NameOf, max_words: int, 
     text = _TRAILING_CONJUNCTION.sub("", text)
     text = text + "…" if cut else text
     return text[:1].upper() + text[1:] if text else clause.trigger.text
+
+
+def has_subject(clause: Clause, name_of: NameOf, relativizers: frozenset[str]) -> bool:
+    """Whether the summary names who or what acted: a clause without ("Flew to bases in England")
+    is a fragment the parser cut from its sentence, not a row a historian can read."""
+    subject, _, prefix = _subject(clause, name_of, relativizers)
+    return subject is not None or bool(prefix)
+
+
+def _subject(clause: Clause, name_of: NameOf,
+             relativizers: frozenset[str]) -> tuple[Token | None, dict[int, str], str]:
+    """The clause's subject, the words that replace its pronouns, and a subject shared from outside.
+
+    A relative pronoun becomes the noun it relates to, also inside the subject ("each of which
+    took charge" -> "each of all four occupiers took charge", "whose Foreign Secretary" -> "the
+    British's Foreign Secretary"); a personal pronoun becomes the name it stands for.
+    """
+    head = clause.head
+    subject = next((t for t in clause.tokens if t.dep_ in _SUBJECTS and t.head.i in _verb_group(clause)), None)
+    if subject is None:
+        return None, {}, _outer_subject(head, name_of, relativizers)
+    replace: dict[int, str] = {}
+    relative = _relative_in(subject, relativizers) if head.dep_ == "relcl" else None
+    if relative is not None:
+        noun = noun_phrase(head.head)
+        replace[relative.i] = noun + "’s" if relative.tag_ == "WP$" else noun
+    elif subject.pos_ == "PRON" and subject.lower_ not in relativizers:
+        name = name_of(subject)
+        if name:
+            replace[subject.i] = name
+    return subject, replace, ""
+
+
+def _relative_in(subject: Token, relativizers: frozenset[str]) -> Token | None:
+    return next((t for t in subject.subtree if t.lower_ in relativizers and t.tag_ in _WH_TAGS), None)
 
 
 def noun_phrase(noun: Token) -> str:
@@ -102,8 +128,8 @@ def _content(clause: Clause, dates: set[int]) -> set[int]:
                 dropped.update(sub)  # "After some tough negotiating, ..." sets the scene
                 dropped.difference_update(_misattached_subject(sub, dates, subject_start))
             elif child.dep_ in {"aux", "auxpass"} and _passive(clause) and child.i < clause.trigger.i \
-                    and child.tag_ in _FINITE:
-                dropped.add(child.i)  # headline passive: "Treaty ... signed in the Kremlin"
+                    and (child.tag_ in _FINITE or child.tag_ == "VBN"):
+                dropped.add(child.i)  # headline passive: "Treaty ... (had been) signed in the Kremlin"
             elif child.dep_ in {"prep", "agent"} and all(t in dates or clause.head.doc[t].is_punct or t == child.i
                                                          or clause.head.doc[t].dep_ == "det" for t in sub):
                 dropped.update(sub)  # "on 14 February"
@@ -168,6 +194,8 @@ def _outer_subject(head: Token, name_of: NameOf, relativizers: frozenset[str]) -
             continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
+            if subject.lower_ in relativizers and token.dep_ == "relcl":
+                return noun_phrase(token.head)  # "a program, which was announced ... and commenced"
             if subject.pos_ == "PRON":
                 return name_of(subject) or ("" if subject.lower_ in relativizers else subject.text)
             return noun_phrase(subject)

@@ -40,3 +40,28 @@ def test_pronoun_mentions_point_to_the_salient_person(analyze_text):
     stalin = _people(doc)["Joseph Stalin"]
     start = doc.text.index("He ")
     assert (start, start + 2) in stalin.mentions
+
+
+def test_people_the_model_types_as_bodies_or_places(analyze_text):
+    doc = analyze_text(
+        "With the backing of the Empress Dowager Cixi, the Boxers marched on Peking. George F. Kennan wrote "
+        "the article. Kennan’s ideas spread. The treaties rejected Stalin’s March 1952 offer of a neutral Germany.\n")
+    people = _people(doc)
+    assert "Empress Dowager Cixi" in people["Cixi"].aliases
+    assert "Kennan" in people["George F. Kennan"].aliases
+    assert "Stalin" in people["Joseph Stalin"].aliases
+
+
+def test_names_inside_a_treaty_title_are_not_people(analyze_text):
+    doc = analyze_text("In 1950 Stalin and Mao Zedong signed the Treaty of Friendship, Alliance, and Mutual "
+                       "Assistance in Moscow.\n")
+    assert "Mutual Assistance" not in {a for e in doc.entities if e.type == "PERSON" for a in e.aliases}
+    assert any(e.type == "LAW" and e.name.endswith("Mutual Assistance") for e in doc.entities)
+
+
+def test_subject_pronoun_prefers_the_latest_subject(analyze_text):
+    doc = analyze_text("Harry Truman led the country. Truman consulted Truman’s cabinet, and Truman met his advisers "
+                       "every week. George Kennan wrote a long telegram from Moscow. He warned of Soviet pressure.\n")
+    kennan = next(e for e in doc.entities if e.name.endswith("Kennan"))
+    start = doc.text.index("He warned")
+    assert (start, start + 2) in kennan.mentions

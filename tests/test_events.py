@@ -98,3 +98,69 @@ def test_seed_key_events_and_dated_sentences(shared: Path, pipeline) -> None:
     scores = evaluate(gold, to_dict(pipeline.analyze_path(shared / "seed" / gold["text_file"])))
     assert scores.recovered == scores.facts == 18, scores.missed
     assert scores.dated_accuracy >= 0.95, scores.wrong
+
+
+def _rows(doc) -> list[tuple[str | None, str | None, bool, str]]:
+    return [(e.date.value if e.date else None, e.date.mod if e.date else None,
+             bool(e.date and e.date.inferred), e.summary) for e in doc.events]
+
+
+def test_states_and_copulas_are_not_events_even_when_dated(analyze_text) -> None:
+    doc = analyze_text("In 1871 Lyon lay far from the new frontier, and the council proclaimed the republic "
+                       "in the town hall.\n")
+    assert [e.trigger for e in doc.events] == ["proclaimed"]
+
+
+def test_a_copula_with_a_happening_as_subject_tells_its_outcome(analyze_text) -> None:
+    doc = analyze_text("While the mayor's attempt to close the docks was unsuccessful in March 1911, "
+                       "he did manage to halve the harbour dues in June 1911.\n")
+    assert ("1911-03", None, False) in [row[:3] for row in _rows(doc)]
+
+
+def test_a_date_after_since_starts_a_state_and_dates_nothing(analyze_text) -> None:
+    doc = analyze_text("Vienna, the seat of the court since the sixteenth century, lay on the Danube. "
+                       "The company had operated the ferry since its founding in 1869.\n")
+    assert doc.events == []
+
+
+def test_by_before_until_bound_the_happening(analyze_text) -> None:
+    doc = analyze_text("The convention was ratified by 1 May 1930. Before 1932 the mill closed. "
+                       "It was not until 22 January 1933 that talks resumed.\n")
+    rows = {row[3]: row for row in _rows(doc)}
+    assert rows["The convention ratified"][:2] == ("1930-05-01", "ON_OR_BEFORE")
+    assert rows["The mill closed"][:2] == ("1932", "BEFORE")
+    assert rows["Talks resumed"][:2] == ("1933-01-22", None)
+    ratified, = _by_summary(doc, "convention")
+    assert ratified.date.edtf == "../1930-05-01"
+
+
+def test_nothing_is_carried_from_a_decade_or_century(analyze_text) -> None:
+    doc = analyze_text("In 1850 the port grew. In the 1860s merchants arrived from Genoa. They built warehouses. "
+                       "In the nineteenth century the town doubled. The guilds lost their charters.\n")
+    assert not [e for e in doc.events if e.date is not None and e.date.inferred]
+    assert {e.trigger for e in doc.events if e.date is None} <= {"built", "lost"}
+
+
+def test_a_past_perfect_relative_clause_does_not_take_its_sentence_date(analyze_text) -> None:
+    doc = analyze_text("In July 1950 sixty bombers, the type that had bombed the docks at Kiel, "
+                       "flew to bases in England.\n")
+    assert [e.trigger for e in doc.events] == ["flew"]
+
+
+def test_summaries_resolve_relative_pronouns_to_their_noun(analyze_text) -> None:
+    doc = analyze_text("The city was divided among four powers, each of which took charge of a sector in July "
+                       "1945. The Danish government, whose envoy arrived in Paris on 3 May 1919, protested. "
+                       "Congress funded a relief program, which was announced on 10 July 1953 and began on "
+                       "27 July 1953.\n")
+    summaries = [e.summary for e in doc.events]
+    assert "Each of four powers took charge of a sector" in summaries
+    assert "The Danish government’s envoy arrived in Paris" in summaries
+    began, = [e for e in doc.events if e.trigger == "began"]
+    assert began.summary == "A relief program began" and began.date.value == "1953-07-27"
+    assert not [s for s in summaries if s.split()[0].lower() in {"which", "who", "whose", "each"}
+                and "of" not in s.split()[:3]]
+
+
+def test_a_participle_of_purpose_is_not_a_happening(analyze_text) -> None:
+    doc = analyze_text("In 1953 the two states signed a pact designed to protect the fisheries of the coast.\n")
+    assert [e.trigger for e in doc.events] == ["signed"]

@@ -21,7 +21,7 @@ from chronica.writers import csv as csv_writer
 
 TEXT = (
     "THE CONFERENCE\n"
-    "On 4 February 1945 Roosevelt, Churchill and Stalin met at Yalta. The talks lasted a week. "
+    "On 4 February 1945 Roosevelt, Churchill and Stalin met at Yalta. The delegations exchanged toasts. "
     "On 11 February 1945 the three leaders signed the declaration in Livadia Palace. "
     "“We shall meet again,” Churchill told Stalin. In the summer of 1945 they met at Potsdam.\n"
     "12\n"

@@ -66,3 +66,52 @@ def test_pronoun_speaker_and_terms(analyze_text):
     got = {text: (speaker, kind) for text, speaker, kind in _speakers(doc)}
     assert got["“formally”"][0] == "Joseph Stalin"
     assert got["“hot”"] == (None, "term")
+
+
+def test_single_quotation_marks_and_apostrophes():
+    text = "Franklin sent ‘short hints towards a union’ to the snake’s friends and the colonies’ agents."
+    assert _texts(text) == ["‘short hints towards a union’"]
+
+
+def _by_text(doc):
+    return {text: (speaker, kind) for text, speaker, kind in _speakers(doc)}
+
+
+def test_documents_as_sources(analyze_text):
+    got = _by_text(analyze_text(
+        "The United States Constitution empowered Congress to “regulate commerce with foreign nations.” "
+        "In 1950 the National Security Council drafted NSC 68, a policy document signed by Truman. "
+        "The paper expanded the scope of containment. “In the context of the present polarization of power,” "
+        "it read, “a defeat of free institutions anywhere is a defeat everywhere.”\n"))
+    assert got["“regulate commerce with foreign nations.”"][0] == "United States Constitution"
+    assert got["“In the context of the present polarization of power,”"][0] == "NSC 68"
+    assert got["“a defeat of free institutions anywhere is a defeat everywhere.”"][0] == "NSC 68"
+
+
+def test_this_treaty_points_back_to_the_named_treaty(analyze_text):
+    got = _by_text(analyze_text(
+        "In 1921 the United States signed the Treaty of Berlin with Germany. This treaty stipulated that the "
+        "United States would enjoy all “rights, privileges, indemnities, reparations or advantages” of a victor.\n"))
+    assert got["“rights, privileges, indemnities, reparations or advantages”"][0] == "Treaty of Berlin"
+
+
+def test_governing_clause_decides_the_speaker(analyze_text):
+    got = _by_text(analyze_text(
+        "Cyrus Vance cautioned that the administration would not “comment on each and every issue” in public. "
+        "The United States did not move to “roll back” Soviet power, as John Foster Dulles advocated. "
+        "Paul Nitze interpreted George Kennan’s call for “the adroit application of counter-force” as military. "
+        "Once John Hay put them into writing, the “Open Door” became the official policy.\n"))
+    assert got["“comment on each and every issue”"][0] == "Cyrus Vance"
+    assert got["“roll back”"] == ("John Foster Dulles", "speech")
+    assert got["“the adroit application of counter-force”"][0].endswith("Kennan")
+    assert got["“Open Door”"] == (None, "term")
+
+
+def test_a_label_quoted_again_is_a_term(analyze_text):
+    doc = analyze_text(
+        "The Neutrality Act of 1937 gave the President the power to extend the embargo to any additional "
+        "“articles or materials.” The so-called “cash-and-carry” provision followed. "
+        "The Neutrality Act of 1939 put all trade under the terms of “cash-and-carry.”\n")
+    got = [(q.text, q.speaker_name, q.kind) for q in doc.quotes]
+    assert got[0] == ("“articles or materials.”", "Neutrality Act of 1937", "speech")
+    assert got[2] == ("“cash-and-carry.”", None, "term")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -83,3 +86,11 @@ def test_never_raises_and_values_follow_the_grammar(text, dct):
         assert text[timex.start:timex.end] == timex.text
         if timex.earliest and timex.latest:
             assert timex.earliest <= timex.latest or timex.earliest.startswith("-")
+
+
+def test_timeml_modules_import_in_either_order():
+    # chronica.timex.timeml and the TimeML reader import each other's packages; either may come first.
+    root = Path(__file__).resolve().parent.parent
+    for first in ("chronica.evaluation.timex", "chronica.readers", "chronica.timex.timeml"):
+        done = subprocess.run([sys.executable, "-c", f"import {first}"], cwd=root, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr

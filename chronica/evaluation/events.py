@@ -8,7 +8,9 @@ producer of that contract can be scored.
 - *key events*: a fact is recovered when some event's sentence (or one of its merged source
   sentences) holds the evidence and the event's ``date.value`` equals the gold date;
 - *dated sentences*: of all events whose sentence holds a gold DATE, the share whose
-  ``date.value`` is one of that sentence's gold values.
+  ``date.value`` is one of that sentence's gold values;
+- *judged precision*: of the events of a section whose rows were judged by hand, the share that
+  tell a happening, with the right date, in a readable summary (:func:`judged_precision`).
 """
 
 from __future__ import annotations
@@ -77,3 +79,40 @@ def _spans(event: dict[str, Any]) -> list[tuple[int, int]]:
     spans = [(event["sentence_start"], event["sentence_end"])]
     spans += [tuple(s) for s in event.get("sources") or []]
     return spans
+
+
+@dataclass
+class PrecisionScores:
+    """Events of a section against hand judgements of its event rows (``benchmarks/devset/event_judgements``).
+
+    A row is matched by trigger offset, date value and whether the date is inferred, so a row whose
+    date changed is a new row and counts as unjudged until someone judges it.
+    """
+
+    events: int = 0
+    judged: int = 0
+    happenings: int = 0  # judged rows that tell a happening ...
+    dated_right: int = 0  # ... with the right date
+    correct: int = 0  # ... and a readable summary
+    unjudged: list[str] = field(default_factory=list)
+
+    def add(self, other: "PrecisionScores") -> None:
+        for name in ("events", "judged", "happenings", "dated_right", "correct"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unjudged += other.unjudged
+
+
+def judged_precision(judgements: dict[str, Any], analysis: dict[str, Any]) -> PrecisionScores:
+    by_key = {(j["trigger_start"], j["date"], j["inferred"]): j for j in judgements["events"]}
+    scores = PrecisionScores(events=len(analysis["events"]))
+    for event in analysis["events"]:
+        date = event.get("date") or {}
+        judged = by_key.get((event["trigger_start"], date.get("value"), bool(date.get("inferred"))))
+        if judged is None:
+            scores.unjudged.append(f"{event['trigger_start']} {date.get('value')} | {event['summary']}")
+            continue
+        scores.judged += 1
+        scores.happenings += judged["happening"]
+        scores.dated_right += judged["happening"] and bool(judged["date_right"])
+        scores.correct += judged["happening"] and bool(judged["date_right"]) and judged["summary_readable"]
+    return scores

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from chronica.model import Document, SourceInfo
 from chronica.readers.common import read_bytes, sha256
-from chronica.timex.timeml import read_timeml
+# The module, not the function: chronica.timex.timeml imports readers.common, so whichever side is
+# imported first meets the other half-initialized; the attribute is looked up at call time instead.
+from chronica.timex import timeml
 
 
 def read(path: Path) -> Document:
-    parsed = read_timeml(path)
+    parsed = timeml.read_timeml(path)
     return Document(text=parsed.text, source=SourceInfo(path=str(path), sha256=sha256(read_bytes(path)), format="timeml"),
                     dct=parsed.dct[:10] if parsed.dct else None)

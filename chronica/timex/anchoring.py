@@ -27,6 +27,7 @@ _INITIAL = re.compile(
     r"in|on|by|during|from|since|after|before|until|till|at|as|of|early|late|throughout|beginning|starting|"
     r"as early as|as late as|shortly|soon|not|until|the|year|years|months|when|within)\W*)*$", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*[,(—–-]\s*(?:in|on|by|that\s+is,?)?\s*", re.IGNORECASE)
 _RANGE_RULES = {"day_range", "month_range", "year_range"}
 
 
@@ -95,6 +96,9 @@ class Narrative:
         self.undated_deictics = frozenset(lex["deictics_annotated_without_dct"])
         self.prospective = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex["prospective_cues"]) + r")\b[^,;]*$",
                                       re.IGNORECASE)
+        self.flash_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex["flash_cues"]) + r")\b", re.IGNORECASE)
+        self.flash_window = int(lex["flash_cue_window"])
+        self.vague_amount = int(lex["vague_amount"])
         self.season_mid = lex["season_mid_month"]
         self.season_months = lex["season_months"]
         par_starts = [p[0] for p in paragraphs]
@@ -185,7 +189,7 @@ class Narrative:
             return self._offset(i, m, clock)
         if m.rel is not None:
             return self._relative(i, m, clock)
-        if m.hour is not None and m.month is None and m.year is None:
+        if m.hour is not None and m.month is None and m.year is None and m.weekday is None:
             return self._clock_time(i, m, clock)
         if m.year is not None:
             return self._stated(i, m, clock)
@@ -208,6 +212,8 @@ class Narrative:
             return res, None
         if self.prospective.search(self._sentence_prefix(m.start)):
             return res, None  # a date something "was to" happen by: a plan, not a happening
+        if self._is_flash(i, m, clock):
+            return res, None
         if m.month is None and m.season is None and clock is not None and clock.source is not None \
                 and m.year < clock.year and clock.section == self.section[i] \
                 and not _INITIAL.match(self._sentence_prefix(m.start)):
@@ -216,6 +222,33 @@ class Narrative:
         if m.quarter:
             month = None
         return res, self._here(i, m.year, month, m.day, m.bc)
+
+    def _is_flash(self, i: int, m: Mention, clock: Clock | None) -> bool:
+        """A bare year told as an aside while the story runs at month or day level.
+
+        "In his memoir, published in 1950, he admitted ..." inside a 1948 narrative dates the
+        book, not the story: a year coarser than the clock, led by a flash cue (published, born,
+        died, until, since ...) a few words before it, leaves the clock alone. The next full date
+        ahead has the last word: when it is in that year, the story really has moved there.
+        """
+        if m.month is not None or m.season is not None or m.quarter or clock is None or clock.source is None \
+                or clock.month is None or clock.section != self.section[i] or m.year == clock.year:
+            return False
+        clause = re.split(r"[;:]", self._sentence_prefix(m.start))[-1]
+        cued = self.flash_cue.search(" ".join(clause.split()[-self.flash_window:]))
+        if not cued and not self._in_aside(clause, m.end):
+            return False
+        j = self.next_dated[i]
+        return not (j is not None and self.section[j] == self.section[i] and self.mentions[j].year == m.year
+                    and self.mentions[j].month is not None)
+
+    def _in_aside(self, clause: str, end: int) -> bool:
+        """Whether a year sits in a comma-bounded aside inside its sentence ("The airlift, which
+        ended in 1949, was ..."): a comma after some words before it, and another right after."""
+        head, comma, aside = clause.rpartition(",")
+        if not comma or not re.search(r"\w", head) or len(aside.split()) > self.flash_window:
+            return False
+        return re.match(r"[\s)”’\"']*,", self.text[end:end + 4]) is not None
 
     def _range_end(self, m: Mention) -> Day | None:
         if m.rule not in _RANGE_RULES:
@@ -404,6 +437,14 @@ class Narrative:
             return Resolved("XXXX", m.mod, None, m.type), None
         y, mo, d = base.year, base.month, base.day
         anchor = None if base.source is None else base.source
+        apposed = self._apposed(i)
+        if apposed is not None:  # "Fifteen months later, in February 1973": the text says when
+            return Resolved(self._calendar(apposed, apposed.year), m.mod, anchor, m.type), None
+        if amount is None and unit in ("D", "W", "2W") and mo is not None:
+            # "a few days later": a nominal few, told at the month's grain
+            days = self.vague_amount * sign * {"D": 1, "W": 7, "2W": 14}[unit]
+            ny, nm = add_days((y, mo, d), days)[:2] if d is not None else add_months(y, mo, round(days / 30))
+            return Resolved(_date_value(ny, nm, None, base.bc), m.mod, anchor, m.type), None
         if amount is None or not float(amount).is_integer():
             coarse = _date_value(y, mo if unit in ("D", "W") else None, None, base.bc)
             return Resolved(coarse if unit in ("D", "W", "M") else "XXXX", m.mod, anchor, m.type), None
@@ -430,6 +471,16 @@ class Narrative:
         if base.source is None:
             new = None
         return Resolved(value, m.mod, anchor, m.type), new
+
+    def _apposed(self, i: int) -> Mention | None:
+        """The dated mention set beside mention ``i`` as its apposition (", in February 1973")."""
+        if i + 1 >= len(self.mentions):
+            return None
+        nxt = self.mentions[i + 1]
+        between = self.text[self.mentions[i].end:nxt.start]
+        if nxt.year is None or nxt.type not in ("DATE", "TIME") or not _APPOSITION.fullmatch(between):
+            return None
+        return nxt
 
     def _deictic(self, i: int, m: Mention, clock: Clock | None) -> tuple[Resolved | None, Clock | None]:
         kind = m.deictic

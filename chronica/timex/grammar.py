@@ -39,6 +39,9 @@ def _expand(pattern: str, table: dict[str, str]) -> str:
 class Grammar:
     regex: re.Pattern[str]
     rules: dict[str, Rule]  # outer group name -> rule
+    # outer group name -> its inner groups as (regex group index, template name), in pattern order:
+    # reading only the matched rule's groups is much cheaper than a groupdict of the whole grammar
+    inner: dict[str, list[tuple[int, str]]]
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +61,12 @@ def grammar() -> Grammar:
     first = alternation(lexicon().first_words() | set(spec["first_words"]))
     gate = rf"(?<![\w$£€])(?=\d|['’]\d|{first}(?![a-z]))"
     regex = re.compile(gate + "(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
-    return Grammar(regex, rules)
+    inner: dict[str, list[tuple[int, str]]] = {outer: [] for outer in rules}
+    for key, number in sorted(regex.groupindex.items(), key=lambda kv: kv[1]):
+        if key[0] == "g":
+            index, _n, name = key.split("_", 2)
+            inner[f"r{index[1:]}"].append((number, name))
+    return Grammar(regex, rules, inner)
 
 
 def scan(text: str) -> Iterator[tuple[Rule, re.Match[str], dict[str, str]]]:
@@ -68,11 +76,19 @@ def scan(text: str) -> Iterator[tuple[Rule, re.Match[str], dict[str, str]]]:
         yield g.rules[match.lastgroup], match, groups(match)
 
 
+def group_span(match: re.Match[str], name: str) -> tuple[int, int] | None:
+    """Offsets of the first matched inner group called ``name`` (template name, prefix undone)."""
+    for number, plain in grammar().inner[match.lastgroup]:
+        if plain == name and match.group(number) is not None:
+            return match.span(number)
+    return None
+
+
 def groups(match: re.Match[str]) -> dict[str, str]:
     """Matched inner groups keyed by their template name (first occurrence wins)."""
     found: dict[str, str] = {}
-    for key, value in match.groupdict().items():
-        if value is not None and key[0] == "g":
-            name = key.split("_", 2)[2]
+    for number, name in grammar().inner[match.lastgroup]:
+        value = match.group(number)
+        if value is not None:
             found.setdefault(name, value)
     return found

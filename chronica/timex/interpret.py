@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chronica.timex.grammar import group_span
 from chronica.timex.lexicon import Lexicon, lexicon
 
 _WORD = re.compile(r"[\w’'.-]+")
@@ -53,6 +54,7 @@ class Mention:
     value: str | None = None  # fixed values (durations, sets)
     quant: str | None = None
     freq: str | None = None
+    second: tuple[int, int] | None = None  # offsets of a year range's second year ("2010" of "2009-2010")
 
     @property
     def has_year(self) -> bool:
@@ -108,7 +110,12 @@ class Interpreter:
         self.count_nouns = frozenset(r["count_nouns"])
         self.non_year_prefixes = frozenset(r["non_year_prefixes"])
         self.season_preps = frozenset(r["bare_season_prepositions"])
+        self.year_preps = frozenset(r["year_prepositions"])
+        self.day_name_words = frozenset(r["weekday_name_blockers"])
+        self.clause_openers = frozenset(r["relative_clause_openers"])
         self.unit_preps = frozenset(r["bare_unit_prepositions"])
+        self.unit_followers = frozenset(r["bare_unit_followers"])
+        self.unit_blockers = frozenset(r["bare_unit_blockers"])
         self.age_prefixes = frozenset(r["age_prefixes"])
         self.bc = frozenset(e.replace(".", "") for e in r["eras_bc"])
 
@@ -137,6 +144,8 @@ class Interpreter:
                 if rule == "year_range":
                     return None  # "1950-1945" is not a range
                 m.year2 = None
+            if rule == "year_range":
+                m.second = group_span(match, "year2")
         if "month" in g:
             m.month = lex.month(g["month"])
         if "monthn" in g:
@@ -172,8 +181,12 @@ class Interpreter:
         """A bare four-digit number is a year unless it counts something or numbers something."""
         if "era" in g or "theyear" in g:
             return True
-        nxt = _next_word(text, end).lower()
-        if nxt in self.count_nouns or (end < len(text) and text[end] in "%°") or text[end:end + 2] in (",0", ".0"):
+        raw_next = _next_word(text, end)
+        nxt = raw_next.lower()
+        # "in 1759 British armies invaded": after a year's preposition a capitalized word opens the
+        # clause; it does not make the number a count of Britons.
+        counted = nxt in self.count_nouns and not (raw_next[:1].isupper() and _prev_word(text, start) in self.year_preps)
+        if counted or (end < len(text) and text[end] in "%°") or text[end:end + 2] in (",0", ".0"):
             return False
         prev = _prev_word(text, start)
         if prev in self.non_year_prefixes or (start > 0 and text[start - 1] in "$£€#"):
@@ -181,8 +194,12 @@ class Interpreter:
         return True
 
     def _clock(self, m: Mention, g: dict[str, str]) -> bool:
+        past = self.lex.number(g["pastmin"]) if "pastmin" in g else 0  # "one minute past midnight"
+        if past is None or past >= 60:
+            return False
         if "noon" in g:
-            m.hour, m.minute = (12 if g["noon"].lower() == "noon" else 24), 0
+            noon = g["noon"].lower() == "noon"
+            m.hour, m.minute = (12 if noon else 0 if past else 24), past
             return True
         hour = int(g["hour"])
         ampm = g.get("ampm", "").lower().replace(".", "")
@@ -192,7 +209,7 @@ class Interpreter:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
-        m.hour, m.minute = hour, int(g.get("minute") or 0)
+        m.hour, m.minute = hour, int(g.get("minute") or 0) + past
         return m.minute < 60
 
     # -- rule specifics ------------------------------------------------------------------------
@@ -264,6 +281,11 @@ class Interpreter:
             else:
                 m.unit = _UNIT_FOR_REL[unit]
         elif "punit" in g:
+            if not matched.startswith("the") and _next_word(text, m.end).lower() == "of":
+                # "after following months of tension": a vague stretch, not the months after the clock
+                m.start = match_start_of(text, m.start, g["punit"])
+                m.type, m.value = "DURATION", duration_value(None, self.lex.lookup("units", g["punit"]))
+                return None
             m.unit, m.plural = _UNIT_FOR_REL[g["punit"].lower().rstrip("s")], True
         elif "season" in g:
             m.unit = "SEASON"
@@ -271,9 +293,13 @@ class Interpreter:
             m.unit = "MONTH"
         elif "weekday" in g:
             m.unit = "WEEKDAY"
-        if m.mod not in ("START", "END"):
+        if m.mod not in ("START", "END", "MID"):
             m.mod = None
         return None
+
+    def _rule_mod_unit(self, m: Mention, g: dict[str, str], _text: str) -> None:
+        """"the end of the month", "the beginning of the year": the clock's own month or year."""
+        m.rel, m.rel_word, m.unit = 0, "the", _UNIT_FOR_REL[g["unit"].lower()]
 
     def _rule_season_of_rel_year(self, m: Mention, g: dict[str, str], _text: str) -> None:
         word = " ".join(g["rel"].lower().split())
@@ -311,6 +337,9 @@ class Interpreter:
             if num in ("a", "an") and g["unit"].lower().endswith("s"):
                 m.start = match_start_of(text, m.start, g["unit"])  # "a decades-old system": "decades-old"
                 amount = None
+            if num in ("a", "an") and re.search(r",\s*$", text[max(0, m.start - 3):m.start]) \
+                    and _next_word(text, m.end).lower() in self.clause_openers:
+                return False  # "on 13 August, a day the crews remembered": an apposition, not a length
             if num == "one" and unit == "D" and _prev_word(text, m.start) not in ("for", "within", "than", "only", "just", "about"):
                 return False  # narrative "one day"
             if num in ("a", "an") and unit == "Y" and _prev_word(text, m.start) in ("per",):
@@ -325,9 +354,20 @@ class Interpreter:
         return None
 
     def _rule_bare_units(self, m: Mention, g: dict[str, str], text: str) -> bool | None:
-        if _prev_word(text, m.start) not in self.unit_preps:
+        prev = _prev_word(text, m.start)
+        # "for years", "took weeks"; or an unquantified stretch of something: "weeks of fog",
+        # "minutes before the plane left" (but not "the years of the war")
+        if prev not in self.unit_preps and (_next_word(text, m.end).lower() not in self.unit_followers
+                                            or prev in self.unit_blockers):
             return False
         m.value = duration_value(None, self.lex.lookup("units", g["punit"]))
+        return None
+
+    def _rule_weekday(self, m: Mention, _g: dict[str, str], text: str) -> bool | None:
+        """A weekday behind a capitalized epithet is a day's name ("Black Friday"), not a date."""
+        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, m.start - 20):m.start])
+        if before and before.group(1)[0].isupper() and before.group(1).lower() in self.day_name_words:
+            return False
         return None
 
     def _rule_season(self, m: Mention, _g: dict[str, str], text: str) -> bool | None:

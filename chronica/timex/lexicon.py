@@ -125,6 +125,7 @@ class Lexicon:
             "DEICTIC": alternation(r["deictics"]),
             "HOLIDAY": alternation(r["holidays"]).replace("'", "['’]"),
             "ERA": alternation(r["eras_bc"] + r["eras_ad"]),
+            "ZONE": alternation(r["time_zones"]),
         }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from chronica.errors import InputError
@@ -34,6 +35,23 @@ def default_paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
+def split_year_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A year range as TimeML annotates it: "2009-2010" is two TIMEX3s, one per year.
+
+    chronica's own guidelines keep a range written as one expression whole (with both bounds);
+    with a document creation time the reading is TempEval's, which splits it.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.second is None or m.year2 is None:
+            out.append(m)
+            continue
+        first_end = m.start + len(text[m.start:m.second[0]].rstrip(" -–—"))
+        out.append(replace(m, end=first_end, rule="year", year2=None, second=None))
+        out.append(Mention(m.second[0], m.second[1], "year", m.type, year=m.year2, bc=m.bc))
+    return out
+
+
 class TimexTagger:
     """Detects, normalizes and anchors TIMEX3 expressions.
 
@@ -62,6 +80,8 @@ class TimexTagger:
         """
         day = parse_dct(dct)
         mentions = self.mentions(text)
+        if day is not None:
+            mentions = split_year_ranges(text, mentions)
         if paragraphs is None:
             paragraphs = default_paragraphs(text)
         resolved = Narrative(text, mentions, sorted(paragraphs), sections or [], day).resolve()
