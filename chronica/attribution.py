@@ -39,6 +39,16 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
             load_lines("quotes", "source_phrases.txt"))
 
 
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    return frozenset(load_lines("quotes", "clause_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _authoring_verbs() -> frozenset[str]:
+    return frozenset(load_lines("quotes", "authoring_verbs.txt"))
+
+
 @dataclass
 class Attribution:
     speaker: Entity | None
@@ -171,7 +181,7 @@ class Attributor:
         local_start, local_end = start - offset, end - offset
         inside = [t for t in parsed if local_start <= t.idx < local_end]
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
-            found = self._as_clause(token, offset, start)
+            found = self._as_clause(token, offset, start) or self._referred(token, offset, end)
             if found is not None:
                 return found
         chain = []
@@ -188,7 +198,11 @@ class Attributor:
         for head in chain:
             if self._quoted(offset + head.idx):
                 continue
-            found = self._source_at(head, offset, start, short)
+            found = self._source_at(head, offset, start, short) or self._referred(head, offset, end)
+            if found is None and not short and head.pos_ in {"VERB", "AUX"}:
+                subject = _subject(head)  # "Roosevelt, Churchill, and Stalin agreed to have … “…”": theirs jointly
+                if subject is not None and _joint(subject) and not self._quoted(offset + subject.idx):
+                    found = Attribution(None, head.text, True)
             if found is not None:
                 if found.speaker is not None:
                     return found
@@ -231,6 +245,30 @@ class Attributor:
             document = self._named_document(head, offset)
             if document is not None:
                 return Attribution(document, head.text, True)
+        return None
+
+    def reported(self, start: int, end: int) -> bool:
+        """Whether a quotation is given as someone's words: it sits in a that-clause ("a statement that
+        the U.S. “blockade” was …") or a passive speech verb follows it ("the “…” referred to by Turner"),
+        rather than being the narrator's label."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
+        if not inside:
+            return False
+        ancestors = list(inside[0].ancestors)
+        return any(c.dep_ == "mark" and c.lower_ == "that" for a in ancestors for c in a.children) or any(
+            self._referred(t, offset, end) is not None for t in [*inside, *ancestors])
+
+    def _referred(self, noun, offset: int, end: int) -> Attribution | None:
+        """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
+        quotation, on a noun above it, whose agent is the source."""
+        for child in noun.children:
+            if (child.dep_ == "acl" and 0 <= offset + child.idx - end <= _ADJACENT_CHARS
+                    and self._cue(child, offset, end) == "verb"):
+                agent = _agent(child)
+                if agent is not None:
+                    return Attribution(self._speaker_of(agent, offset, end), child.text, True)
         return None
 
     def _as_clause(self, token, offset: int, before: int) -> Attribution | None:
@@ -299,8 +337,11 @@ class Attributor:
 
     def _cue(self, token, offset: int, start: int) -> str | None:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in self.verbs and not any(c.dep_ == "xcomp" for c in token.children):
-            return "verb"  # "continued to receive" is not speech
+        if token.pos_ == "VERB" and lemma in self.verbs and not any(
+                c.dep_ == "xcomp" and not self._quoted(offset + c.idx) for c in token.children):
+            return "verb"  # "continued to receive" is not speech; "he said, “to doom …”" is
+        if token.pos_ == "VERB" and lemma in _clause_verbs() and any(c.dep_ == "ccomp" for c in token.children):
+            return "verb"  # "Kennan maintained that …", not "maintained a “presence”"
         if token.pos_ == "NOUN" and lemma in self.nouns:
             return "noun"
         if _phrase_text(token) in self.phrases:
@@ -325,6 +366,11 @@ class Attributor:
             author = self._author(head, offset, before)
             if author is not None:
                 return author
+        if _joint(head):
+            return None
+        document = self._document(head, offset, before)  # "this treaty with Germany stipulated" → the treaty
+        if document is not None:
+            return document
         left, right = head.left_edge, head.right_edge
         named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx)
         if named is not None:
@@ -338,14 +384,24 @@ class Attributor:
         for child in noun.children:
             if child.dep_ == "poss":
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
-            if child.dep_ in {"relcl", "acl"}:
+            if child.dep_ in {"relcl", "acl"} and not _complement(child):
                 subject = _subject(child)
                 if subject is not None:
                     return self.index.best(offset + subject.left_edge.idx, offset + subject.idx + len(subject),
                                            offset + subject.idx)
+            if child.dep_ == "prep" and child.lower_ == "from":  # "the message from Khrushchev"
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if source is not None:
+                    return self.index.best(offset + source.left_edge.idx, offset + source.idx + len(source),
+                                           offset + source.idx)
         for row in self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun)):
             if row[2].type != "PERSON":
                 return row[2]
+        verb = _taking_verb(noun)
+        if verb is not None and verb.lemma_.lower() in _authoring_verbs() | self.verbs:
+            subject = _subject(verb)  # "Khrushchev responded with a statement that …", "issued a statement"
+            if subject is not None and not self._quoted(offset + subject.idx):
+                return self._speaker_of(subject, offset, before)
         if any(c.lower_ == "the" for c in noun.lefts):
             return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
         return None
@@ -371,12 +427,36 @@ class Attributor:
 def _subject(verb):
     """The subject of a verb, inherited from the governing clause for "…, declaring" and the like."""
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+        # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
         verb = verb.head
+    return None
+
+
+def _joint(head) -> bool:
+    """A subject of several parties or a plural body ("the U.S., British, and Soviet Governments",
+    "the three leaders", "Stalin and Churchill"): no single speaker."""
+    if head.tag_ == "NNS":
+        return True
+    return any(t.dep_ == "conj" for left in head.lefts for t in left.subtree) or any(
+        c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in head.children)
+
+
+def _complement(clause) -> bool:
+    """A that-clause giving a noun's content ("a statement that the blockade was …"), not a relative clause."""
+    return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
+
+
+def _taking_verb(noun):
+    """The verb a noun is the object of, directly or through a preposition ("responded with a statement")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
     return None
 
 

@@ -364,19 +364,22 @@ def eval_group() -> None:
 @eval_group.command(name="timex")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--system", "system", multiple=True, required=True, type=click.Path(path_type=Path),
-              help="System output (.json analysis or .tml); repeat, in the order of GOLD or with the same names.")
+              help="System output (.json analysis or .tml), or a directory of them paired with GOLD by file "
+                   "name; repeat the option for several files.")
 @click.option("--errors", is_flag=True, help="Also list every missed or wrongly valued gold timex.")
 def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -> None:
     """TempEval-3 scores (extent P/R/F1, value and type accuracy, value F1) of timexes.
 
     \b
     chronica eval timex gold.json --system chapter.json
-    chronica eval timex gold/*.tml --system out/*.tml
+    chronica eval timex gold/*.tml --system out/
     """
     from chronica.evaluation.timex import evaluate_timex, format_table
 
+    systems = [found for path in system
+               for found in (sorted([*path.glob("*.json"), *path.glob("*.tml")]) if path.is_dir() else [path])]
     try:
-        report = evaluate_timex(list(gold), list(system))
+        report = evaluate_timex(list(gold), systems)
     except InputError as exc:
         fail(str(exc))
         sys.exit(2)

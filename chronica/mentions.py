@@ -58,12 +58,12 @@ def _title_length(tokens) -> int:
     return 0
 
 
-def _title_before(parsed, start: int) -> str | None:
-    """The capitalized title immediately before token ``start`` ("Secretary of State"), if any."""
+def _title_before(parsed, start: int):
+    """The capitalized title span immediately before token ``start`` ("Secretary of State"), if any."""
     for k in range(min(_MAX_TITLE_TOKENS, start), 0, -1):
         span = parsed[start - k:start]
         if span.text in titles() and span.text[:1].isupper():
-            return span.text
+            return span
     return None
 
 
@@ -173,7 +173,9 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
             s += k
         else:
             title = _title_before(parsed, s)
-            titled = f"{title} {parsed[s:e].text}" if title else None
+            if title is not None and title.start and parsed[title.start - 1].text in gaz.nationalities:
+                title = parsed[title.start - 1:title.end]  # "French Foreign Minister Vergennes", as written
+            titled = f"{title.text} {parsed[s:e].text}" if title is not None else None
         if s >= e or not parsed[s].text[:1].isupper():
             return None
         text = parsed[s:e].text

@@ -55,10 +55,12 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         i = bisect.bisect_right(quote_starts, position) - 1
         return i >= 0 and quote_spans[i][1] > position
 
-    events: list[tuple[int, int, Person, int]] = []  # (start, sentence, person, weight), by start
+    # (start, sentence, person, weight, subject of a main clause), by start
+    events: list[tuple[int, int, Person, int, bool]] = []
     for person in people:
         for m in person.names:
-            events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(m.dep, _OTHER_WEIGHT)))
+            events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(m.dep, _OTHER_WEIGHT),
+                           _main_subject(doc.nlp_docs[m.paragraph][m.token])))
     events.sort(key=lambda e: e[0])
     female = {id(p): _female(p) for p in people}
     pronouns = []
@@ -67,14 +69,15 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         for token in parsed:
             lower = token.lower_
             if lower in _PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not quoted(offset + token.idx):
-                pronouns.append((offset + token.idx, len(token.text), lower in _FEMALE, token.dep_))
-    for start, length, is_she, dep in pronouns:
+                pronouns.append((offset + token.idx, len(token.text), lower in _FEMALE, token.dep_,
+                                 _main_subject(token)))
+    for start, length, is_she, dep, main in pronouns:
         sentence = sentence_of(start)
         scores: dict[int, float] = {}
         keep: dict[int, Person] = {}
         i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
         while i >= 0 and sentence - events[i][1] <= _WINDOW:
-            _, s, person, weight = events[i]
+            _, s, person, weight, _ = events[i]
             if female[id(person)] == is_she:
                 scores[id(person)] = scores.get(id(person), 0.0) + weight * 0.5 ** (sentence - s)
                 keep[id(person)] = person
@@ -85,15 +88,32 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         if dep in _SUBJECT_DEPS:
             best = _recent_subject(events, start, sentence, female, is_she) or best
         best.references.append((start, start + length))
-        bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT)), key=lambda e: e[0])
+        bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT), main), key=lambda e: e[0])
+
+
+def _main_subject(token) -> bool:
+    """Whether a name or pronoun is the subject of a main clause ("Khrushchev sent …", not "what Scali reported")."""
+    if token.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool) -> Person | None:
-    """The person in the latest subject position before ``start``, in this sentence or the one before."""
+    """The person a subject pronoun most likely continues: the latest subject before it in its own
+    sentence; else the latest subject of a main clause in the two sentences before (a person named in a
+    subordinate clause — "what Scali reported" — is not what the text is about); else the latest subject
+    of the sentence before."""
     i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
-    while i >= 0 and sentence - events[i][1] <= 1:
-        _, _, person, weight = events[i]
+    fallback = None
+    while i >= 0 and sentence - events[i][1] <= _WINDOW:
+        _, s, person, weight, main = events[i]
         if weight == _SUBJECT_WEIGHT and female[id(person)] == is_she:
-            return person
+            if s == sentence or main:
+                return person
+            if sentence - s <= 1 and fallback is None:
+                fallback = person
         i -= 1
-    return None
+    return fallback

@@ -2,8 +2,10 @@
 
 Spans come from :mod:`chronica.quotemarks`, speakers from :mod:`chronica.attribution`. A quotation
 with an attributed cue is speech. Without one, a short fragment (up to four words, no sentence
-punctuation) is a term — a scare quote or nickname — and a title-cased phrase after a title cue
-("an article entitled …") or of four words or more is a title; terms and titles have no speaker.
+punctuation) is a term — a scare quote or nickname — and a title-cased phrase of four words or more
+is a title; terms and titles have no speaker. A title-cased phrase right after a work noun or a verb
+of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”") is a title whatever
+the clause around it says: the cue names a work, not words spoken.
 A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
 Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
@@ -26,11 +28,17 @@ _SENTENCE_END = re.compile(r"[.!?…][’'\"”»)]*$")
 _WORD = re.compile(r"[\w’'-]+")
 _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor"}
 _CONTINUATION_SENTENCES = 2
+_TITLE_CUE_WORDS = 6
 
 
 @lru_cache(maxsize=1)
 def _title_cues() -> frozenset[str]:
     return frozenset(load_lines("quotes", "title_cues.txt"))
+
+
+def title_cued(before: str) -> bool:
+    """Whether a work noun or a verb of publishing stands just before a quotation ("his essay of 1893,")."""
+    return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & _title_cues())
 
 
 def kind_of(inner: str, before: str) -> str:
@@ -40,8 +48,8 @@ def kind_of(inner: str, before: str) -> str:
         return "term"
     content = [w for w in words if w.lower() not in _MINOR]
     title_case = len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
-    cue = set(w.lower() for w in _WORD.findall(before)[-6:]) & _title_cues()
-    if title_case and not _SENTENCE_END.search(inner.strip()) and (cue or len(words) >= _TERM_WORDS):
+    # a cue allows the full stop American style puts inside the marks: “… in American History.”
+    if title_case and (title_cued(before) or (len(words) >= _TERM_WORDS and not _SENTENCE_END.search(inner.strip()))):
         return "title"
     stripped = inner.strip().rstrip(",")
     if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(stripped):
@@ -61,11 +69,16 @@ def run(doc: Document) -> None:
     seen: set[str] = set()
     for start, end in spans:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
-        kind = kind_of(inner, masked[max(0, start - 60):start])
+        before = masked[max(0, start - 60):start]
+        kind = kind_of(inner, before)
+        if kind == "title" and title_cued(before):  # “…” after "his book": a work, whoever wrote it
+            quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
+            continue
         label = _label_key(inner)
-        if kind == "term" and label in seen:  # a label quoted again is the narrator's term, not new words
-            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
-                                speaker=None, speaker_name=None, cue=None, kind="term"))
+        if kind == "term" and label in seen and not _person_governs(attributor, doc, start, end):
+            # a label quoted again is the narrator's term, not new words — unless a person's reported
+            # speech governs it ("a statement that the U.S. “blockade” was …")
+            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         seen.add(label)
         found = (attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
@@ -83,6 +96,20 @@ def run(doc: Document) -> None:
                             speaker=speaker.id if speaker else None, speaker_name=speaker.name if speaker else None,
                             cue=cue, kind=kind))
     doc.quotes = quotes
+
+
+def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quote:
+    """A title or term: a quotation nobody speaks."""
+    return Quote(id=f"q{count + 1}", text=doc.text[start:end], start=start, end=end,
+                 speaker=None, speaker_name=None, cue=None, kind=kind)
+
+
+def _person_governs(attributor: Attributor, doc: Document, start: int, end: int) -> bool:
+    """Whether a person's reported words govern the quotation (see ``Attributor.reported``)."""
+    if not doc.nlp_docs or not attributor.reported(start, end):
+        return False
+    found = attributor.attribute(start, end, short=True)
+    return found.speaker is not None and found.speaker.type == "PERSON"
 
 
 def _label_key(inner: str) -> str:

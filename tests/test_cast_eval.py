@@ -18,3 +18,18 @@ def test_seed_cast(shared, pipeline):
     result = score(gold, pipeline.analyze_path(shared / "seed" / gold["text_file"]))
     assert result.people_clean == result.people
     assert result.quotes_found == result.quotes
+
+
+def test_a_speaker_matches_through_the_titled_form_in_the_gold_aliases(analyze_text):
+    from chronica.evaluation.cast import quote_matches
+
+    text = ("Klemens von Metternich’s envoy arrived in 1815. When the envoy left, Austrian Foreign Minister "
+            "Metternich asked: “Who will keep the peace of Europe now?”\n")
+    doc = analyze_text(text)
+    start = text.index("“")
+    gold_people = [{"name": "Prince Klemens Wenzel von Metternich",
+                    "aliases": ["Austrian Foreign Minister Metternich"]}]
+    gold = [{"text": text[start:text.index("”") + 1], "start": start, "end": text.index("”") + 1,
+             "speaker": "Prince Klemens Wenzel von Metternich"}]
+    [(_, found, right)] = quote_matches(gold, doc, gold_people)
+    assert found is not None and right

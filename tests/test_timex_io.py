@@ -94,3 +94,23 @@ def test_timeml_modules_import_in_either_order():
     for first in ("chronica.evaluation.timex", "chronica.readers", "chronica.timex.timeml"):
         done = subprocess.run([sys.executable, "-c", f"import {first}"], cwd=root, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_eval_cli_pairs_a_system_directory_by_file_name(tmp_path):
+    from click.testing import CliRunner
+
+    from chronica.cli import main
+
+    text = "On 16 December Mao met Stalin; on 22 January 1950 Zhou arrived."
+    for name, value in (("a", "1949-12-16"), ("b", "1950-12-16")):
+        gold = {"text_file": f"{name}.txt", "timexes": [
+            {"text": "16 December", "start": 3, "end": 14, "type": "DATE", "value": value, "mod": None, "optional": False}]}
+        (tmp_path / f"{name}.json").write_text(json.dumps(gold))
+    (tmp_path / "out").mkdir()
+    for name in ("b", "a"):
+        (tmp_path / "out" / f"{name}.tml").write_text(write_timeml(text, _TAGGER.tag(text)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "timex", str(tmp_path / "a.json"), str(tmp_path / "b.json"),
+                                       "--system", str(tmp_path / "out"), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "b.json: '16 December' gold=1950-12-16 system=1949-12-16" in result.output
+    assert "a.json: '16 December'" not in result.output
