@@ -352,7 +352,7 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)
                                                            and not _frames_quote(s, speech)):
             continue  # "John Scali reported to the White House that ..." is told; "“...,” Clay said" frames
-        inferred = follows = False
+        inferred = opening = False
         if clause.modality is not None or clause.tense == "present":
             if own is None or own.id in s.naming:
                 continue
@@ -360,13 +360,13 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         elif dated:
             if own is None and _earlier_aside(clause):
                 continue  # "the type that had dropped the atomic bombs on Japan": not on the sentence's date
-            date, follows = (own, False) if own else _sentence_date(clause, s, parts, earlier)
+            date, opening = (own, False) if own else _sentence_date(clause, s, parts, earlier)
         elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS \
                 and _takes_carry(clause, lex):
             date, inferred = carry.timex, True
         else:
             continue
-        found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex, follows), lemma))
+        found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex, opening), lemma))
     for timex_id, noun in s.after.items():  # "After the outbreak of hostilities with Spain in May 1898, ..."
         if noun.lemma_.lower() in lex.event_nouns and not _inside(speech, s.char(noun)):
             timex = next(t for t in s.timex_of.values() if t.id == timex_id)
@@ -530,12 +530,14 @@ def _fallback(s: _Sentence, parts: list[Clause], speech: list[tuple[int, int]],
 
 
 def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, timex: Timex | None,
-           inferred: bool, mentions: Mentions, lex: Lexicon, follows: bool = False) -> Event:
-    """``follows``: the event comes after ``timex`` (an opening participle's date), not on it."""
+           inferred: bool, mentions: Mentions, lex: Lexicon, opening: bool = False) -> Event:
+    """``opening``: ``timex`` is an opening participle's date, which the event comes after."""
     sentence = doc.sentences[s.index]
     date: EventDate | None = None
-    if timex is not None:
-        follows = follows or (clause is not None and timex.id in s.after)
+    if timex is not None and opening:
+        date = chronology.following(timex)
+    elif timex is not None:
+        follows = clause is not None and timex.id in s.after
         date = chronology.carried(timex) if inferred else chronology.stated(timex, follows, s.bounds.get(timex.id))
     start = s.char(trigger)
     floor = _floor(doc, s)

@@ -44,6 +44,8 @@ def summarize(clause: Clause, dates: set[int], name_of: NameOf, max_words: int, 
                          default=clause.trigger)
             suffix_after[anchor.i] = noun_phrase(head.head)
     order, cut = _trim(clause, sorted(keep), max_words - len(prefix.split()))
+    if prefix and order and head.doc[order[0]].tag_ == "VBN":
+        replace.setdefault(order[0], head.doc[order[0]].lower_)  # "The Treaty ... negotiated primarily by"
     text = _join(prefix, [head.doc[i] for i in order], replace, suffix_after)
     text = _SPACED_PUNCT.sub(r"\1", _PUNCT_RUN.sub(r"\1", text)).strip(" ,;:—–-")
     text = _TRAILING_CONJUNCTION.sub("", text)
@@ -63,7 +65,8 @@ def _complement(clause: Clause, dates: set[int]) -> set[int]:
     if complement is None:
         return set()
     words = own_tokens(complement)
-    if any(t.is_quote for t in words):
+    doc = trigger.doc
+    if any(t.is_quote or t.text == ":" for t in [*doc[trigger.i + 1:complement.left_edge.i], *words]):
         return set()  # quoted words are the quotation's, not a headline's
     return {t.i for t in words if t.i not in dates
             and not (t.dep_ == "mark" and t.head is complement) and not t.is_punct}
