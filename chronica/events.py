@@ -264,7 +264,7 @@ def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
     if i < first.sent.start or first.doc[i].pos_ not in {"ADP", "SCONJ"}:
         return None
     word = first.doc[i].lower_
-    if i > first.sent.start and first.doc[i - 1].lower_ in lex.comparison_words:
+    if word in lex.temporal_preps and i > first.sent.start and first.doc[i - 1].lower_ in lex.comparison_words:
         return _DATES_NOTHING  # "As in 1927, Japan insisted ...": the insisting is not of 1927
     if i > first.sent.start and first.doc[i - 1].lower_ in {"not", "n't"}:
         return None
