@@ -10,7 +10,16 @@ event. Its date is, in order of preference:
 4. for a past-tense narrative clause in an undated sentence shortly after a dated episode in the
    same section, that episode's date one step coarser, ``inferred: true`` (see
    :func:`chronica.chronology.carried`); only a year or finer frames an episode (nothing is
-   carried from "the nineteenth century").
+   carried from "the nineteenth century"). Not carried onto a past perfect ("Stalin had
+   refrained"), commentary ("problems influenced the decision", ``commentary.json``) or what a
+   document stipulates ("the treaty set maximum tonnage"); the episode ends at a sentence set in a
+   named war or era outside it ("During World War II", :mod:`chronica.eras`) or bounded by a later
+   date ("By 1930 ...").
+
+An opening participle with a date of its own ("Negotiated in 1950 and 1951, the Treaty ... ended
+the war") is its own event on that date; the main clause comes after it (``ON_OR_AFTER``, open
+end). A date compared to ("As in 1927, Japan insisted") dates nothing, and a narrator's question
+("Did the two sides reach ...?") tells no happening.
 
 A date introduced by "since" starts a state and dates nothing; one introduced by "by", "before"
 or "until" bounds the happening and is kept with that mod (``ON_OR_BEFORE``, ``BEFORE``).

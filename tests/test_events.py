@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chronica.chronology import carried, edtf, stated
 from chronica.model import Timex
+from chronica.writers.chronology import date_label
 
 TWO_CLAUSES = ("In March 1921 the delegates left Riga, and the commission began to draft its report "
                "the following summer.\n")
@@ -176,6 +177,7 @@ def test_an_opening_participle_keeps_its_date_and_the_main_clause_comes_after_it
     assert (ended.date.value, ended.date.mod, ended.date.inferred) == ("1950", "ON_OR_AFTER", True)
     assert ended.date.latest is None and ended.date.edtf == "1950?/.."
     assert [e.trigger for e in doc.events] == ["Negotiated", "ended"]  # an open end sorts last
+    assert date_label(ended) == "1950? (from; inferred, 1950-01-01 – …)"
 
 
 CLOCK = "In May 1911 the council met in Cardiff. "
