@@ -1,4 +1,7 @@
-"""Run every benchmark (``python -m benchmarks``) or the named ones (``python -m benchmarks analyze``)."""
+"""Run every benchmark (``python -m benchmarks``) or the named ones (``python -m benchmarks analyze``).
+
+Arguments starting with ``-`` are options a benchmark reads itself (``python -m benchmarks speed --quick``).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import benchmarks
 
 def main(names: list[str]) -> None:
     found = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+    names = [name for name in names if not name.startswith("-")]
     unknown = set(names) - set(found)
     if unknown:
         sys.exit(f"unknown benchmark(s): {', '.join(sorted(unknown))} (known: {', '.join(found)})")

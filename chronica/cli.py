@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -29,6 +31,9 @@ def stdout_console() -> Console:
     """A console for tables on stdout: the terminal's width, or 160 columns when piped or redirected."""
     return Console(width=None if sys.stdout.isatty() else 160)
 PROGRESS_MIN_CHARS = 20_000  # about five pages: below that a bar only flickers
+_WORKERS_OPTION = click.option(
+    "-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+    help="Worker processes (each loads the model): several files, or the chapters of a long one, in parallel.")
 
 
 def fail(message: str) -> None:
@@ -57,8 +62,9 @@ def main() -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline.")
 @click.option("--dct", callback=_validate_dct, help="Document creation date YYYY-MM-DD (news text).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary table.")
+@_WORKERS_OPTION
 def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ...], model: str,
-            dct: str | None, quiet: bool) -> None:
+            dct: str | None, quiet: bool, workers: int) -> None:
     """Analyze FILES and write each analysis (json, md, html, csv, timelinejs, gexf, tei, timeml).
 
     \b
@@ -85,16 +91,15 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
             fail(str(exc))
             failed = True
     if docs:
-        from chronica.pipeline import Pipeline
-
-        try:
-            pipeline = Pipeline(model)
-        except ModelError as exc:
-            fail(str(exc))
-            sys.exit(2)
         for doc in docs:
             doc.dct = dct or doc.dct
-            _run_with_progress(pipeline, doc, quiet)
+        total = sum(len(doc.text) for doc in docs)
+        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                      TimeRemainingColumn(), console=stderr, transient=True,
+                      disable=quiet or total < PROGRESS_MIN_CHARS) as bar:
+            task = bar.add_task("analyzing", total=total)
+            analyzed = list(_analyzed(docs, model, workers, lambda _doc, chars: bar.advance(task, chars)))
+        for doc in analyzed:
             for warning in doc.warnings:
                 stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
             for fmt in formats:
@@ -105,18 +110,40 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
                 else:
                     write_atomic(output / (Path(doc.source.path).stem + extension) if to_dir else output, content)
         if not quiet and output is not None:
-            _summary(docs)
+            _summary(analyzed)
     sys.exit(2 if failed else 0)
 
 
-def _run_with_progress(pipeline, doc: Document, quiet: bool) -> None:
-    if quiet or len(doc.text) < PROGRESS_MIN_CHARS:
-        pipeline.run(doc)
-        return
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                  TimeRemainingColumn(), console=stderr, transient=True) as bar:
-        task = bar.add_task(Path(doc.source.path).name, total=len(doc.text))
-        pipeline.run(doc, progress=lambda chars: bar.advance(task, chars))
+def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Callable[[Document, int], Any],
+              dask: str | None = None) -> Iterator[Document]:
+    """``docs`` analyzed, in input order: here, by ``workers`` processes, or on a Dask cluster.
+
+    A missing model or an unreachable cluster is one error line and exit status 2.
+    """
+    try:
+        if dask is not None:
+            from chronica import distributed
+
+            with distributed.connect(dask, workers if workers > 1 else None) as client:
+                yield from distributed.analyze_many(client, docs, model)
+        elif workers > 1:
+            from chronica.nlp import check
+            from chronica.parallel import analyze_many
+
+            check(model)
+            yield from analyze_many(docs, workers, model, progress=progress)
+        else:
+            from chronica.pipeline import Pipeline
+
+            pipeline = Pipeline(model)
+            for doc in docs:
+                yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
+    except ModelError as exc:
+        fail(str(exc))
+        sys.exit(2)
+    except InputError as exc:
+        fail(str(exc))
+        sys.exit(2)
 
 
 def _summary(docs: list[Document]) -> None:
@@ -165,13 +192,20 @@ def _library_inputs(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--force", is_flag=True, help="Re-analyze files already in the library (same content hash).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Any installed spaCy pipeline.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
-def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool) -> None:
+@_WORKERS_OPTION
+@click.option("--dask", metavar="ADDRESS",
+              help="Analyze on a Dask cluster: tcp://scheduler:8786, or 'local' for a LocalCluster of --workers "
+                   "processes (default: one per core); needs the dask extra. The library is written here, by one writer.")
+def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool, workers: int,
+        dask: str | None) -> None:
     """Analyze FILES (or every known file in DIRS) and store them in the library.
 
     \b
     A file whose content is already in the library is skipped unless --force; a file
     whose content changed replaces the version stored from the same path.
     chronica add book.txt chapters/ --db history.db
+    chronica add corpus/ --workers 2                      # two processes on this machine
+    chronica add corpus/ --dask tcp://scheduler:8786      # the cluster's workers analyze
     """
     from chronica import readers
     from chronica.library import find, store
@@ -180,36 +214,37 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool)
     files = _library_inputs(paths)
     conn = _open_library(db, create=True)
     counts = {"added": 0, "skipped": 0, "failed": 0}
-    pipeline = None
     columns = (TextColumn("{task.description}", table_column=None), BarColumn(),
                TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeRemainingColumn())
     with Progress(*columns, console=stderr, disable=quiet) as bar:
         overall = bar.add_task("library", total=len(files))
-        for path in files:
-            try:
-                if not force and path.is_file() and find(conn, sha256(path.read_bytes())) is not None:
-                    counts["skipped"] += 1
-                    continue
-                doc = readers.read(path)
-            except (InputError, OSError) as exc:
-                fail(str(exc) if isinstance(exc, InputError) else f"{path}: cannot read: {exc}")
-                counts["failed"] += 1
-                continue
-            finally:
-                bar.advance(overall)
-            if pipeline is None:
-                from chronica.pipeline import Pipeline
+        tasks: dict[str, Any] = {}  # by path: a pool returns copies of the Documents
 
+        def readable() -> Iterator[Document]:
+            for path in files:
                 try:
-                    pipeline = Pipeline(model)
-                except ModelError as exc:
-                    fail(str(exc))
-                    sys.exit(2)
-            task = bar.add_task(f"  {path.name}", total=max(len(doc.text), 1))
-            pipeline.run(doc, progress=lambda chars: bar.advance(task, chars))
-            bar.remove_task(task)
+                    if not force and path.is_file() and find(conn, sha256(path.read_bytes())) is not None:
+                        counts["skipped"] += 1
+                        bar.advance(overall)
+                        continue
+                    yield readers.read(path)
+                except (InputError, OSError) as exc:
+                    fail(str(exc) if isinstance(exc, InputError) else f"{path}: cannot read: {exc}")
+                    counts["failed"] += 1
+                    bar.advance(overall)
+
+        def progress(doc: Document, chars: int) -> None:
+            if doc.source.path not in tasks:
+                tasks[doc.source.path] = bar.add_task(f"  {Path(doc.source.path).name}", total=max(len(doc.text), 1))
+            bar.advance(tasks[doc.source.path], chars)
+
+        for doc in _analyzed(readable(), model, workers, progress, dask):
+            task = tasks.pop(doc.source.path, None)
+            if task is not None:
+                bar.remove_task(task)
             store(conn, doc, replace=force, supersede=True)
             counts["added"] += 1
+            bar.advance(overall)
             for warning in doc.warnings:
                 stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
     total = conn.execute("SELECT count(*) FROM documents").fetchone()[0]

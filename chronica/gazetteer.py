@@ -87,17 +87,22 @@ class Gazetteer:
         """Longest non-overlapping known names in a spaCy Doc, as token ranges ``(start, end, known)``.
 
         Only capitalized or numeric tokens can start a name, which keeps this linear in practice.
+        Candidate names are slices of the paragraph text between token offsets (equal to the span
+        texts): making a spaCy Span per candidate cost more than the parse of some stages.
         """
+        text = parsed.text
+        starts = [token.idx for token in parsed]
+        ends = [start + len(token) for start, token in zip(starts, parsed)]
         found: list[tuple[int, int, Known]] = []
-        i, n = 0, len(parsed)
+        i, n = 0, len(starts)
         while i < n:
-            first = parsed[i].text
-            if not (first[:1].isupper() or first[:1].isdigit()):
+            first = text[starts[i]:starts[i] + 1]
+            if not (first.isupper() or first.isdigit()):
                 i += 1
                 continue
             hit = None
             for j in range(min(n, i + self.max_tokens), i, -1):
-                known = self.by_form.get(parsed[i:j].text)
+                known = self.by_form.get(text[starts[i]:ends[j - 1]])
                 if known is not None:
                     hit = (i, j, known)
                     break

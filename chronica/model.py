@@ -8,9 +8,11 @@ are Python string indices (end exclusive) into ``Document.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 Span = tuple[int, int]
+_BLANK = re.compile(r"\S")
 
 
 @dataclass
@@ -172,9 +174,16 @@ class Document:
         """
         if not self.notes:
             return self.text
-        chars = list(self.text)
-        for note in self.notes:
-            for i in range(note.start, note.end):
-                if not chars[i].isspace():
-                    chars[i] = " "
-        return "".join(chars)
+        # Slices between markers, not a list of characters: a book's text is millions of characters
+        # and every stage asks for this, once per chunk of a long book.
+        pieces: list[str] = []
+        done = 0
+        for note in sorted(self.notes, key=lambda n: n.start):
+            start = max(note.start, done)
+            if note.end <= start:
+                continue
+            pieces.append(self.text[done:start])
+            pieces.append(_BLANK.sub(" ", self.text[start:note.end]))
+            done = note.end
+        pieces.append(self.text[done:])
+        return "".join(pieces)

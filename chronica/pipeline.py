@@ -1,51 +1,62 @@
-"""The analysis pipeline: read → structure → nlp → dates → entities → quotes → events → notes.
+"""The analysis pipeline: read → structure → dates → [nlp → entities → quotes → events] per chunk → notes.
 
 Each stage is a module with ``run(doc, ...)`` that fills its part of the Document; the pipeline
-only orders them and owns what is expensive to create (the spaCy pipeline).
+only orders them and owns what is expensive to create (the spaCy pipeline). Structure and dates
+work on text alone and run once over the whole document; the stages that need parses run chunk
+by chunk (see :mod:`chronica.chunks`), so memory stays flat however long the book, and a process
+pool (:mod:`chronica.parallel`) or a Dask cluster (:mod:`chronica.distributed`) can take the
+chunks and documents in parallel. The three phases below are what those workers call.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chronica import dates, entities, events, notes, nlp, quotes, readers, structure
+from chronica import chunks, dates, entities, events, notes, nlp, quotes, readers, structure
+from chronica.chunks import ChunkResult
 from chronica.model import Document, SourceInfo
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Progress = Callable[[int], Any] | None
+Timings = dict[str, float] | None
+
+
+@contextmanager
+def _timed(timings: Timings, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
 class Pipeline:
     """Holds a loaded spaCy pipeline; ``run`` analyzes one Document in place."""
 
-    def __init__(self, model: str = nlp.DEFAULT_MODEL, batch_size: int = 64) -> None:
+    def __init__(self, model: str = nlp.DEFAULT_MODEL, batch_size: int = nlp.BATCH_SIZE,
+                 chunk_chars: int = chunks.CHUNK_CHARS) -> None:
         self.nlp = nlp.load(model)
         self.batch_size = batch_size
+        self.chunk_chars = chunk_chars
 
-    def run(self, doc: Document, progress: Callable[[int], Any] | None = None,
-            timings: dict[str, float] | None = None) -> Document:
+    def run(self, doc: Document, progress: Progress = None, timings: Timings = None) -> Document:
         """Analyze ``doc`` in place; ``timings`` (if given) accumulates the seconds spent per stage,
         which is how the benchmark shows what each stage costs inside a whole analysis."""
-        stages: list[tuple[str, Callable[[], Any]]] = [
-            ("structure", lambda: structure.run(doc)),
-            ("nlp", lambda: nlp.run(doc, self.nlp, batch_size=self.batch_size, progress=progress)),
-            ("dates", lambda: dates.run(doc)),
-            ("entities", lambda: entities.run(doc)),
-            ("quotes", lambda: quotes.run(doc)),
-            ("events", lambda: events.run(doc)),
-            ("notes", lambda: notes.run(doc)),
-        ]
-        for name, stage in stages:
-            started = time.perf_counter()
-            stage()
-            if timings is not None:
-                timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
-        doc.nlp_docs = []  # the parses are working state; don't keep them alive with the results
+        prepare(doc, timings)
+        results = [analyze_chunk(self.nlp, chunks.view(doc, first, last), first, self.batch_size, progress, timings)
+                   for first, last in chunks.plan(doc, self.chunk_chars)]
+        finish(doc, results, timings)
         return doc
 
-    def analyze_path(self, path: Path, dct: str | None = None, progress: Callable[[int], Any] | None = None,
-                     timings: dict[str, float] | None = None) -> Document:
+    def analyze_path(self, path: Path, dct: str | None = None, progress: Progress = None,
+                     timings: Timings = None) -> Document:
         started = time.perf_counter()
         doc = readers.read(path)
         if timings is not None:
@@ -53,6 +64,43 @@ class Pipeline:
         if dct:
             doc.dct = dct
         return self.run(doc, progress, timings)
+
+
+@lru_cache(maxsize=2)
+def shared(model: str = nlp.DEFAULT_MODEL) -> Pipeline:
+    """One Pipeline per process and model: what pool and cluster workers analyze with."""
+    return Pipeline(model)
+
+
+def prepare(doc: Document, timings: Timings = None) -> None:
+    """The text-only, document-wide stages: structure, then dates anchored across the whole text."""
+    with _timed(timings, "structure"):
+        structure.run(doc)
+    with _timed(timings, "dates"):
+        dates.run(doc)
+
+
+def analyze_chunk(language: Language, part: Document, first: int, batch_size: int = nlp.BATCH_SIZE,
+                  progress: Progress = None, timings: Timings = None) -> ChunkResult:
+    """Parse a chunk view (paragraphs from index ``first`` on) and run the parse-dependent stages.
+
+    The parses die with this call: only the plain results leave it.
+    """
+    with _timed(timings, "nlp"):
+        nlp.run(part, language, batch_size=batch_size, progress=progress)
+    for name, stage in (("entities", entities), ("quotes", quotes), ("events", events)):
+        with _timed(timings, name):
+            stage.run(part)
+    part.nlp_docs = []
+    return chunks.result(part, first)
+
+
+def finish(doc: Document, results: list[ChunkResult], timings: Timings = None) -> None:
+    """Merge the chunks' findings into ``doc`` and link the endnotes (text-only, whole document)."""
+    with _timed(timings, "merge"):
+        chunks.merge(doc, results)
+    with _timed(timings, "notes"):
+        notes.run(doc)
 
 
 def document_from_text(text: str, name: str = "<text>", fmt: str = "txt") -> Document:

@@ -18,3 +18,4 @@ def test_readme_python_blocks_run(tmp_path, monkeypatch, capsys) -> None:
     printed = capsys.readouterr().out
     assert "('24 June 1948', '1948-06-24')" in printed
     assert (tmp_path / "out" / "sample-api.json").exists()
+    assert "('The following day', 'DATE', '1948-06-25')" in printed
