@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from chronica.data import load_lines
+from chronica.data import load_set
 from chronica.model import Document, Entity
 
 _OBJECTS = frozenset({"dative", "dobj", "iobj"})
@@ -19,7 +19,7 @@ _NETWORK_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def run(doc: Document) -> None:
-    verbs = frozenset(load_lines("quotes", "speech_verbs.txt"))
+    verbs = load_set("quotes", "speech_verbs.txt")
     rows = sorted((s, e, entity) for entity in doc.entities for s, e in entity.mentions
                   if entity.type in _NETWORK_TYPES)
     starts = [r[0] for r in rows]

@@ -19,8 +19,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronica.data import load_lines
-from chronica.mentions import document_nouns
+from chronica.data import load_lines, load_set
 from chronica.model import Document, Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -35,23 +34,11 @@ _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "NORP", "GPE", "EVENT", "FAC", 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    return (frozenset(load_lines("quotes", "speech_verbs.txt")), frozenset(load_lines("quotes", "source_nouns.txt")),
+    return (load_set("quotes", "speech_verbs.txt"), load_set("quotes", "source_nouns.txt"),
             load_lines("quotes", "source_phrases.txt"))
 
 
-@lru_cache(maxsize=1)
-def _clause_verbs() -> frozenset[str]:
-    return frozenset(load_lines("quotes", "clause_verbs.txt"))
 
-
-@lru_cache(maxsize=1)
-def _author_nouns() -> frozenset[str]:
-    return frozenset(load_lines("quotes", "author_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def _authoring_verbs() -> frozenset[str]:
-    return frozenset(load_lines("quotes", "authoring_verbs.txt"))
 
 
 @dataclass
@@ -69,7 +56,7 @@ def head_word(name: str) -> str:
 
 def is_document(entity: Entity) -> bool:
     """A law or work, or a body of text the model typed otherwise ("the United States Constitution")."""
-    return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in document_nouns()
+    return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
 
 
 class MentionIndex:
@@ -314,7 +301,7 @@ class Attributor:
             return named
         if subject.lower_ == "it":
             return self._it(subject, offset)
-        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in document_nouns():
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in load_set("entities", "document_nouns.txt"):
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
                 found = self.index.last_document(offset + subject.idx)
@@ -347,7 +334,7 @@ class Attributor:
         sent = pronoun.sent
         first = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for token in reversed(pronoun.doc[first:pronoun.i]):
-            if token.dep_ in _SUBJECTS and token.pos_ == "NOUN" and token.lemma_.lower() in _author_nouns():
+            if token.dep_ in _SUBJECTS and token.pos_ == "NOUN" and token.lemma_.lower() in load_set("quotes", "author_nouns.txt"):
                 return self._drafted(token, offset, before)
         return None
 
@@ -386,7 +373,7 @@ class Attributor:
         if token.pos_ == "VERB" and lemma in self.verbs and not any(
                 c.dep_ == "xcomp" and not self._quoted(offset + c.idx) for c in token.children):
             return "verb"  # "continued to receive" is not speech; "he said, “to doom …”" is
-        if token.pos_ == "VERB" and lemma in _clause_verbs() and any(c.dep_ == "ccomp" for c in token.children):
+        if token.pos_ == "VERB" and lemma in load_set("quotes", "clause_verbs.txt") and any(c.dep_ == "ccomp" for c in token.children):
             return "verb"  # "Kennan maintained that …", not "maintained a “presence”"
         if token.pos_ == "NOUN" and lemma in self.nouns:
             return "noun"
@@ -410,7 +397,7 @@ class Attributor:
             return self._it(head, offset)
         if head.lower_ == "they":
             return self._they(head, offset, before)
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _author_nouns():
+        if head.pos_ == "NOUN" and head.lemma_.lower() in load_set("quotes", "author_nouns.txt"):
             drafted = self._drafted(head, offset, before)
             if drafted is not None:
                 return drafted
@@ -450,7 +437,7 @@ class Attributor:
             if row[2].type != "PERSON":
                 return row[2]
         verb = _taking_verb(noun)
-        if verb is not None and verb.lemma_.lower() in _authoring_verbs() | self.verbs:
+        if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt") | self.verbs:
             subject = _subject(verb)  # "Khrushchev responded with a statement that …", "issued a statement"
             if subject is not None and not self._quoted(offset + subject.idx):
                 return self._speaker_of(subject, offset, before)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from chronica.data import load_json, load_lines
+from chronica.data import load_json, load_set
 
 NESTED = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "pcomp", "csubj", "csubjpass", "parataxis"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -42,7 +42,7 @@ class Cues:
 def cues() -> Cues:
     modality = load_json("events", "modality.json")
     return Cues(
-        complement_verbs=frozenset(load_lines("events", "complement_verbs.txt")),
+        complement_verbs=load_set("events", "complement_verbs.txt"),
         modal_aux=dict(modality["modal_aux"]),
         perfect_after_modal=modality["perfect_after_modal"],
         be_to=modality["be_to"],

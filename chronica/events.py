@@ -44,7 +44,7 @@ from spacy.tokens import Span, Token
 
 from chronica import addressees, chronology, eras
 from chronica.clauses import Clause, clauses
-from chronica.data import load_json, load_lines
+from chronica.data import load_json, load_set
 from chronica.model import Document, Entity, Event, EventDate, Timex
 from chronica.summaries import NameOf, has_subject, summarize
 
@@ -84,9 +84,9 @@ def lexicon() -> Lexicon:
     policy = load_json("events", "chronology.json")
     commentary = load_json("events", "commentary.json")
     return Lexicon(
-        event_nouns=frozenset(load_lines("events", "event_nouns.txt")),
-        non_events=frozenset(load_lines("events", "non_event_verbs.txt")),
-        reporting=frozenset(load_lines("events", "reporting_verbs.txt")),
+        event_nouns=load_set("events", "event_nouns.txt"),
+        non_events=load_set("events", "non_event_verbs.txt"),
+        reporting=load_set("events", "reporting_verbs.txt"),
         place_preps=frozenset(roles["place_prepositions"]),
         participant_preps=frozenset(roles["participant_prepositions"]),
         actor_types=frozenset(roles["actor_types"]),

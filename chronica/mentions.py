@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from chronica.data import load_lines
+from chronica.data import load_set
 from chronica.gazetteer import Gazetteer, Known
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
@@ -36,26 +35,13 @@ class NameMention:
     dep: str = ""  # dependency label of the name's head: subjects are the most salient antecedents
 
 
-@lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    return frozenset(load_lines("entities", "titles.txt"))
 
-
-@lru_cache(maxsize=1)
-def document_nouns() -> frozenset[str]:
-    """Head nouns of documents and laws ("treaty", "act", "directive"); see data/entities/document_nouns.txt."""
-    return frozenset(load_lines("entities", "document_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def org_words() -> frozenset[str]:
-    return frozenset(load_lines("entities", "org_words.txt"))
 
 
 def _title_length(tokens) -> int:
     """How many leading tokens of ``tokens`` form a title (longest match), 0 when none."""
     for k in range(min(_MAX_TITLE_TOKENS, len(tokens)), 0, -1):
-        if tokens[:k].text in titles():
+        if tokens[:k].text in load_set("entities", "titles.txt"):
             return k
     return 0
 
@@ -64,7 +50,7 @@ def _title_before(parsed, start: int):
     """The capitalized title span immediately before token ``start`` ("Secretary of State"), if any."""
     for k in range(min(_MAX_TITLE_TOKENS, start), 0, -1):
         span = parsed[start - k:start]
-        if span.text in titles() and span.text[:1].isupper():
+        if span.text in load_set("entities", "titles.txt") and span.text[:1].isupper():
             return span
     return None
 
@@ -117,7 +103,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
                 start -= 1
             found.append((start, i + 1))
         elif (token.lower_ == "of" and 0 < i < len(parsed) - 1 and parsed[i - 1].text[:1].isupper()
-              and parsed[i - 1].lower_ in document_nouns() and parsed[i + 1].text[:1].isupper()):
+              and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt") and parsed[i + 1].text[:1].isupper()):
             end = i + 2
             while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN":
                 end += 1
@@ -136,7 +122,7 @@ def _designates(token) -> bool:
     """A word a document number follows: an acronym ("NSC") or a capitalized document noun ("Directive")."""
     text = token.text
     return (len(text) >= 2 and text.isupper() and text.isalpha()) or (
-        text[:1].isupper() and token.lower_ in document_nouns())
+        text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt"))
 
 
 def _is_year(token) -> bool:
@@ -199,10 +185,10 @@ def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
     personal title, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
     ("General Assembly", "Prince Edward Island") keep the span as it is."""
     cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None)
-    if cut is not None and not any(t.text in org_words() for t in parsed[cut + 1:e]):
+    if cut is not None and not any(t.text in load_set("entities", "org_words.txt") for t in parsed[cut + 1:e]):
         return s, cut, kind
     k = _title_length(parsed[s:e])
     rest = parsed[s + k:e]
-    if k and len(rest) and all(t.text[:1].isupper() and t.is_alpha and t.text not in org_words() for t in rest):
+    if k and len(rest) and all(t.text[:1].isupper() and t.is_alpha and t.text not in load_set("entities", "org_words.txt") for t in rest):
         return s, e, "PERSON"
     return s, e, kind

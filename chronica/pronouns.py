@@ -14,10 +14,9 @@ was about ("Kennan wrote … He called for …").
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 from chronica.coref import Person
-from chronica.data import load_lines
+from chronica.data import load_set
 from chronica.model import Document
 
 _WINDOW = 2  # sentences
@@ -32,13 +31,9 @@ _SUBJECT_WEIGHT = _ROLE_WEIGHT["nsubj"]
 _PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, whose report
 
 
-@lru_cache(maxsize=1)
-def _female_markers() -> frozenset[str]:
-    return frozenset(load_lines("entities", "female_markers.txt"))
-
 
 def _female(person: Person) -> bool:
-    markers = _female_markers()
+    markers = load_set("entities", "female_markers.txt")
     titled = (m.titled.split()[0] for m in person.names if m.titled)
     return any(t in markers for t in titled) or any(r[0] in markers for r in person.roles)
 

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from chronica import quotemarks
 from chronica.attribution import Attribution, Attributor
-from chronica.data import load_lines
+from chronica.data import load_set
 from chronica.model import Document, Entity, Quote
 
 _TERM_WORDS = 4
@@ -32,14 +31,10 @@ _CONTINUATION_SENTENCES = 2
 _TITLE_CUE_WORDS = 6
 
 
-@lru_cache(maxsize=1)
-def _title_cues() -> frozenset[str]:
-    return frozenset(load_lines("quotes", "title_cues.txt"))
-
 
 def title_cued(before: str) -> bool:
     """Whether a work noun or a verb of publishing stands just before a quotation ("his essay of 1893,")."""
-    return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & _title_cues())
+    return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & load_set("quotes", "title_cues.txt"))
 
 
 def kind_of(inner: str, before: str) -> str:

@@ -12,24 +12,18 @@ descriptions are never references.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from chronica.coref import Person, name_key
-from chronica.data import load_lines
+from chronica.data import load_set
 from chronica.gazetteer import Gazetteer
 from chronica.model import Document
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
 
-@lru_cache(maxsize=1)
-def role_nouns() -> frozenset[str]:
-    return frozenset(load_lines("entities", "roles.txt"))
-
 
 def _is_role(token) -> bool:
     return (token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"}
-            and token.lower_ in role_nouns())
+            and token.lower_ in load_set("entities", "roles.txt"))
 
 
 def _modifiers(token) -> frozenset[str]:
@@ -66,7 +60,7 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
                 owner[(m.paragraph, i)] = person
             if m.titled:
                 title = m.titled[: -len(m.text)].strip().split()[-1].lower()
-                if title in role_nouns():
+                if title in load_set("entities", "roles.txt"):
                     person.roles.append((title, frozenset(), None))
     references = []
     for index, parsed in enumerate(doc.nlp_docs):

@@ -19,3 +19,9 @@ def load_lines(area: str, name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a word list."""
     text = resources.files(__name__).joinpath(area, name).read_text("utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def load_set(area: str, name: str) -> frozenset[str]:
+    """A word list as a set, for membership tests in the stages' hot loops."""
+    return frozenset(load_lines(area, name))
