@@ -17,21 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronica.coref import name_key
+from chronica.evaluation import Tally
 from chronica.model import Document, Entity
 
 
 @dataclass
-class CastScore:
+class CastScore(Tally):
     people: int = 0
     people_clean: int = 0
     quotes: int = 0
     quotes_found: int = 0
     speakers_right: int = 0
     predicted_quotes: int = 0
-
-    def add(self, other: "CastScore") -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def _names(entity: Entity) -> set[str]:

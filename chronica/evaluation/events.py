@@ -18,9 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from chronica.evaluation import Tally
+
 
 @dataclass
-class EventScores:
+class EventScores(Tally):
     facts: int = 0
     recovered: int = 0
     dated_events: int = 0  # events in a sentence holding a gold DATE
@@ -29,11 +31,6 @@ class EventScores:
     missed: list[str] = field(default_factory=list)  # "date evidence" of facts not recovered
     wrong: list[str] = field(default_factory=list)  # "value | sentence start" of dated-sentence misses
 
-    def add(self, other: "EventScores") -> None:
-        for name in ("facts", "recovered", "dated_events", "dated_correct", "events"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.missed += other.missed
-        self.wrong += other.wrong
 
     @property
     def recall(self) -> float:
@@ -82,7 +79,7 @@ def _spans(event: dict[str, Any]) -> list[tuple[int, int]]:
 
 
 @dataclass
-class PrecisionScores:
+class PrecisionScores(Tally):
     """Events of a section against hand judgements of its event rows (``benchmarks/devset/event_judgements``).
 
     A row is matched by trigger offset, date value and whether the date is inferred, so a row whose
@@ -95,11 +92,6 @@ class PrecisionScores:
     dated_right: int = 0  # ... with the right date
     correct: int = 0  # ... and a readable summary
     unjudged: list[str] = field(default_factory=list)
-
-    def add(self, other: "PrecisionScores") -> None:
-        for name in ("events", "judged", "happenings", "dated_right", "correct"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.unjudged += other.unjudged
 
 
 def judged_precision(judgements: dict[str, Any], analysis: dict[str, Any]) -> PrecisionScores:

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.table import Table
 
 from chronica.errors import InputError
+from chronica.evaluation import Tally
 from chronica.timex.timeml import read_timeml
 
 
@@ -28,7 +29,7 @@ class Item:
 
 
 @dataclass
-class Counts:
+class Counts(Tally):
     gold: int = 0
     system: int = 0
     strict: int = 0
@@ -36,9 +37,6 @@ class Counts:
     value: int = 0
     type: int = 0
 
-    def add(self, other: "Counts") -> None:
-        for name in ("gold", "system", "strict", "relaxed", "value", "type"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @staticmethod
     def _prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
