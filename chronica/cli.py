@@ -6,6 +6,7 @@ status 2; outputs are written atomically, so a failure never leaves a half-writt
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -47,7 +48,19 @@ def _validate_dct(_ctx: click.Context, _param: click.Parameter, value: str | Non
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Chronica(click.Group):
+    """The command group, with a last net under every verb: an :class:`InputError` no verb caught
+    itself (an output that cannot be written, say) is still one error line and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            fail(str(exc))
+            sys.exit(2)
+
+
+@click.group(cls=_Chronica, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chronica")
 def main() -> None:
     """chronica: reads history and writes out the chronology inside it."""
@@ -118,8 +131,14 @@ def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Call
               dask: str | None = None) -> Iterator[Document]:
     """``docs`` analyzed, in input order: here, by ``workers`` processes, or on a Dask cluster.
 
-    A missing model or an unreachable cluster is one error line and exit status 2.
+    A missing model or an unreachable cluster is one error line and exit status 2. With nothing to
+    analyze (every file already in the library, say) no model is loaded and no pool is started.
     """
+    pending = iter(docs)
+    first = next(pending, None)
+    if first is None:
+        return
+    docs = itertools.chain([first], pending)
     try:
         if dask is not None:
             from chronica import distributed
@@ -173,17 +192,23 @@ def _open_library(db: Path, create: bool = False):
         sys.exit(2)
 
 
-def _library_inputs(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given, and inside directories every file a reader knows, in name order."""
+def _library_inputs(paths: tuple[Path, ...]) -> tuple[list[Path], int]:
+    """Files as given, and inside directories every file a reader knows, in name order; and how many
+    directories held none (each reported: an empty or mistyped corpus folder must not look like success)."""
     from chronica.readers import READERS
 
     found: list[Path] = []
+    empty = 0
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            known = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            if not known:
+                fail(f"{path}: no file chronica can read (known: {' '.join(sorted(READERS))})")
+                empty += 1
+            found += known
         else:
             found.append(path)
-    return found
+    return found, empty
 
 
 @main.command()
@@ -211,9 +236,9 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool,
     from chronica.library import find, store
     from chronica.readers.common import sha256
 
-    files = _library_inputs(paths)
+    files, empty = _library_inputs(paths)
     conn = _open_library(db, create=True)
-    counts = {"added": 0, "skipped": 0, "failed": 0}
+    counts = {"added": 0, "skipped": 0, "failed": empty}
     columns = (TextColumn("{task.description}", table_column=None), BarColumn(),
                TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeRemainingColumn())
     with Progress(*columns, console=stderr, disable=quiet) as bar:

@@ -83,3 +83,45 @@ def test_empty_and_date_free_texts_give_empty_analyses(analyze_text) -> None:
     assert analyze_text("").events == [] and analyze_text("").timexes == []
     doc = analyze_text("The archive holds letters and photographs.\n")
     assert doc.timexes == [] and doc.events == [] and doc.quotes == []
+
+
+def test_an_output_that_cannot_be_written_is_an_input_error_and_leaves_nothing(tmp_path: Path) -> None:
+    from chronica.writers import write_atomic
+
+    blocker = tmp_path / "report"
+    blocker.write_text("a file where a directory is wanted")
+    with pytest.raises(InputError) as info:
+        write_atomic(blocker / "chapter.json", "{}")
+    assert info.value.path == str(blocker / "chapter.json")
+    assert "cannot write" in info.value.problem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def test_a_library_that_cannot_be_created_is_an_input_error(tmp_path: Path) -> None:
+    from chronica.library import open_library
+
+    blocker = tmp_path / "libraries"
+    blocker.write_text("not a directory")
+    with pytest.raises(InputError, match="cannot open"):
+        open_library(blocker / "history.db", create=True)
+
+
+def test_cli_add_of_a_folder_without_known_files_and_unwritable_export_are_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "corpus"
+    empty.mkdir()
+    (empty / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    db = tmp_path / "history.db"
+    run = [sys.executable, "-m", "chronica"]
+    added = subprocess.run([*run, "add", str(empty), "--db", str(db), "-q"], capture_output=True, text=True,
+                           timeout=120)
+    assert added.returncode == 2
+    [line] = added.stderr.strip().splitlines()
+    assert line.startswith(f"error: {empty}: no file chronica can read (known: ") and ".txt" in line
+    blocker = tmp_path / "out"
+    blocker.write_text("a file")
+    exported = subprocess.run([*run, "export", "--db", str(db), "-o", str(blocker / "all.jsonl")],
+                              capture_output=True, text=True, timeout=120)
+    assert exported.returncode == 2
+    assert "Traceback" not in exported.stderr
+    [line] = exported.stderr.strip().splitlines()
+    assert line.startswith(f"error: {blocker / 'all.jsonl'}: cannot write (")
