@@ -343,7 +343,7 @@ def search(query: str, db: Path, limit: int) -> None:
 
 @main.command()
 @_DB_OPTION
-@click.option("-f", "--format", "fmt", type=click.Choice(["html", "json", "jsonl", "md"]), default="jsonl",
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*WRITERS, "jsonl"])), default="jsonl",
               show_default=True, help="jsonl: one JSON document per line; others: one file per book in -o DIR.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Directory (or the .jsonl file). Default: stdout for jsonl.")
 def export(db: Path, fmt: str, output: Path | None) -> None:

@@ -63,6 +63,9 @@ def test_add_list_search_remove_export(tmp_path: Path) -> None:
 
     lines = chronica("export", "--db", str(db), "--format", "jsonl").stdout.splitlines()
     assert sorted(Path(json.loads(line)["source"]["path"]).name for line in lines) == ["airlift.txt", "korea.md"]
+    exported = chronica("export", "--db", str(db), "--format", "tei", "-o", str(tmp_path / "tei"))
+    assert exported.returncode == 0, exported.stderr  # every analyze writer, not only a chosen few
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["airlift.tei.xml", "korea.tei.xml"]
 
     assert chronica("remove", "korea.md", "--db", str(db)).returncode == 0
     missing = chronica("remove", "korea.md", "--db", str(db))

@@ -12,9 +12,6 @@ from chronica.model import Document
 from chronica.writers import WRITERS, write_atomic
 from chronica.writers.json import to_dict
 
-FORMATS = sorted([*WRITERS, "jsonl"])
-
-
 def documents(conn: sqlite3.Connection) -> Iterator[Document]:
     """Every stored book, one at a time (a large library never sits in memory whole)."""
     for (document_id,) in conn.execute("SELECT id FROM documents ORDER BY name, id").fetchall():
@@ -30,7 +27,8 @@ def jsonl(conn: sqlite3.Connection) -> Iterator[str]:
 
 
 def to_directory(conn: sqlite3.Connection, fmt: str, directory: Path) -> list[Path]:
-    """One file per book in ``directory``; books sharing a file name get the library id appended."""
+    """One file per book in ``directory``; books sharing a file name get a prefix of their sha256 appended
+    (stable across runs and libraries, unlike the library id)."""
     render, extension = WRITERS[fmt]
     written: list[Path] = []
     used: set[str] = set()
