@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -181,7 +182,7 @@ _DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default="chro
                           envvar="CHRONICA_DB", help="The library file (SQLite). Env: CHRONICA_DB.")
 
 
-def _open_library(db: Path, create: bool = False):
+def _open_library(db: Path, create: bool = False) -> sqlite3.Connection:
     """The library connection, or one error line and exit 2 (unknown schema, not a library, missing)."""
     from chronica.library import open_library
 
