@@ -125,3 +125,40 @@ def test_cli_add_of_a_folder_without_known_files_and_unwritable_export_are_one_l
     assert "Traceback" not in exported.stderr
     [line] = exported.stderr.strip().splitlines()
     assert line.startswith(f"error: {blocker / 'all.jsonl'}: cannot write (")
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx", "pdf"])
+def test_corrupted_books_are_refused_in_one_line(tmp_path: Path, small_book, fmt: str) -> None:
+    """Bytes flipped at random in a real book: each read either works or is an InputError, never another
+    exception (zipfile and pypdf raise ValueError, NotImplementedError, LimitReachedError on such files)."""
+    import random
+
+    from benchmarks.books import write_docx, write_epub, write_pdf
+
+    writer = {"epub": write_epub, "docx": write_docx, "pdf": write_pdf}[fmt]
+    data = writer(small_book, tmp_path / f"book.{fmt}").read_bytes()
+    rng = random.Random(7)
+    path = tmp_path / f"corrupt.{fmt}"
+    for _ in range(150):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        try:
+            readers.read(path)
+        except InputError as exc:
+            assert "\n" not in str(exc) and str(path) in str(exc)
+
+
+def test_pdf_parser_complaints_become_one_warning_not_terminal_noise(tmp_path: Path, small_book, capfd) -> None:
+    from benchmarks.books import write_pdf
+
+    data = write_pdf(small_book, tmp_path / "book.pdf").read_bytes()
+    assert b"/WinAnsiEncoding" in data
+    path = tmp_path / "odd-font.pdf"
+    path.write_bytes(data.replace(b"/WinAnsiEncoding", b"/WinAnsiEncodinX"))  # same length: offsets stay valid
+    doc = readers.read(path)
+    assert "Albany Plan" in doc.text
+    [warning] = doc.warnings
+    assert warning.startswith(f"{path}: the PDF is partly malformed") and "\n" not in warning
+    assert capfd.readouterr().err == ""

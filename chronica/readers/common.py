@@ -93,7 +93,8 @@ def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
+        # NotImplementedError: a corrupt central directory claims a zip version from the future.
         raise InputError(str(path), f"not a valid {kind} (bad zip)") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InputError(str(path), f"refused: zip has {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
@@ -115,7 +116,8 @@ def zip_member(path: Path, archive: zipfile.ZipFile, name: str, kind: str) -> by
     try:
         with archive.open(info) as handle:
             data = handle.read(min(info.file_size, MAX_ZIP_TOTAL) + 1)
-    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError):
+        # ValueError: a corrupt local header offset makes zipfile seek before the start of the data.
         raise InputError(str(path), f"not a valid {kind} (bad zip: member {name} is corrupt)") from None
     if len(data) > info.file_size:
         raise InputError(str(path), f"refused: zip member {name} inflates past its declared size, a zip bomb?")
