@@ -376,8 +376,24 @@ def serve(db: Path, host: str, port: int) -> None:
     from chronica.web.app import create_app
 
     _open_library(db, create=True).close()  # refuse a foreign or newer file before binding the port
+    _check_listen(host, port)
     stderr.print(f"chronica: serving {db} on http://{host}:{port}/", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+def _check_listen(host: str, port: int) -> None:
+    """One error line and exit 2 when ``host:port`` cannot be listened on (port taken, unknown host):
+    uvicorn would log two lines of its own and exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
+        sys.exit(2)
 
 
 # --- Evaluation --------------------------------------------------------------------------------

@@ -162,3 +162,16 @@ def test_pdf_parser_complaints_become_one_warning_not_terminal_noise(tmp_path: P
     [warning] = doc.warnings
     assert warning.startswith(f"{path}: the PDF is partly malformed") and "\n" not in warning
     assert capfd.readouterr().err == ""
+
+
+def test_serve_on_a_port_already_taken_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "chronica", "serve", "--db", str(tmp_path / "lib.db"),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"error: 127.0.0.1:{port}: cannot listen (Address already in use)"]
