@@ -175,3 +175,14 @@ def test_serve_on_a_port_already_taken_is_one_line(tmp_path: Path) -> None:
                                  "--port", str(port)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"error: 127.0.0.1:{port}: cannot listen (Address already in use)"]
+
+
+@pytest.mark.parametrize("name, wrap", [
+    ("deep.tei", lambda inner: f"<TEI xmlns='http://www.tei-c.org/ns/1.0'><text><body>{inner}</body></text></TEI>"),
+    ("deep.tml", lambda inner: f"<TimeML><TEXT>{inner}</TEXT></TimeML>"),
+])
+def test_absurdly_deep_nesting_is_refused_in_one_line(tmp_path: Path, name: str, wrap) -> None:
+    path = tmp_path / name
+    path.write_text(wrap("<div>" * 20_000 + "<p>On 3 May 1950.</p>" + "</div>" * 20_000), encoding="utf-8")
+    with pytest.raises(InputError, match="nested too deeply"):
+        readers.read(path)
