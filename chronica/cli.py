@@ -50,13 +50,14 @@ def _validate_dct(_ctx: click.Context, _param: click.Parameter, value: str | Non
 
 
 class _Chronica(click.Group):
-    """The command group, with a last net under every verb: an :class:`InputError` no verb caught
-    itself (an output that cannot be written, say) is still one error line and exit status 2."""
+    """The command group, and the one place a verb's fatal error becomes its line: an :class:`InputError`
+    (bad input, an output or library that cannot be written) or a missing model ends the command with
+    one error line and exit status 2. Verbs catch only what they report and go on from."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except InputError as exc:
+        except (InputError, ModelError) as exc:
             fail(str(exc))
             sys.exit(2)
 
@@ -132,38 +133,31 @@ def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Call
               dask: str | None = None) -> Iterator[Document]:
     """``docs`` analyzed, in input order: here, by ``workers`` processes, or on a Dask cluster.
 
-    A missing model or an unreachable cluster is one error line and exit status 2. With nothing to
-    analyze (every file already in the library, say) no model is loaded and no pool is started.
+    A missing model or an unreachable cluster raises (the group prints its one line, exit 2). With
+    nothing to analyze (every file already in the library, say) no model is loaded, no pool started.
     """
     pending = iter(docs)
     first = next(pending, None)
     if first is None:
         return
     docs = itertools.chain([first], pending)
-    try:
-        if dask is not None:
-            from chronica import distributed
+    if dask is not None:
+        from chronica import distributed
 
-            with distributed.connect(dask, workers if workers > 1 else None) as client:
-                yield from distributed.analyze_many(client, docs, model)
-        elif workers > 1:
-            from chronica.nlp import check
-            from chronica.parallel import analyze_many
+        with distributed.connect(dask, workers if workers > 1 else None) as client:
+            yield from distributed.analyze_many(client, docs, model)
+    elif workers > 1:
+        from chronica.nlp import check
+        from chronica.parallel import analyze_many
 
-            check(model)
-            yield from analyze_many(docs, workers, model, progress=progress)
-        else:
-            from chronica.pipeline import Pipeline
+        check(model)
+        yield from analyze_many(docs, workers, model, progress=progress)
+    else:
+        from chronica.pipeline import Pipeline
 
-            pipeline = Pipeline(model)
-            for doc in docs:
-                yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
-    except ModelError as exc:
-        fail(str(exc))
-        sys.exit(2)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+        pipeline = Pipeline(model)
+        for doc in docs:
+            yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
 
 
 def _summary(docs: list[Document]) -> None:
@@ -183,14 +177,10 @@ _DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default="chro
 
 
 def _open_library(db: Path, create: bool = False) -> sqlite3.Connection:
-    """The library connection, or one error line and exit 2 (unknown schema, not a library, missing)."""
+    """The library connection; an unknown schema, a foreign or missing file is an :class:`InputError`."""
     from chronica.library import open_library
 
-    try:
-        return open_library(db, create=create)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+    return open_library(db, create=create)
 
 
 def _library_inputs(paths: tuple[Path, ...]) -> tuple[list[Path], int]:
@@ -420,11 +410,7 @@ def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -
 
     systems = [found for path in system
                for found in (sorted([*path.glob("*.json"), *path.glob("*.tml")]) if path.is_dir() else [path])]
-    try:
-        report = evaluate_timex(list(gold), systems)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+    report = evaluate_timex(list(gold), systems)
     console = stdout_console()
     console.print(format_table(report))
     if errors:
