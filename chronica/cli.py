@@ -258,7 +258,10 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool,
             task = tasks.pop(doc.source.path, None)
             if task is not None:
                 bar.remove_task(task)
-            store(conn, doc, replace=force, supersede=True)
+            try:
+                store(conn, doc, replace=force, supersede=True)
+            except sqlite3.Error as exc:  # locked past the timeout by another writer, disk full, read-only
+                raise InputError(str(db), f"cannot write the library ({exc})") from None
             counts["added"] += 1
             bar.advance(overall)
             for warning in doc.warnings:
