@@ -3,8 +3,8 @@
 Documented fields only: a ``title`` slide and ``events`` slides with ``start_date``/``end_date``
 date objects (``year`` required; ``month``, ``day``), ``text`` (``headline``, ``text``),
 ``group``, ``display_date`` and ``unique_id``. ``group`` is the event's main actor, so the
-timeline gives each actor its own row. ``text.text`` is HTML in TimelineJS: the sentence and its
-citation are escaped. An event is drawn over its calendar bounds (``earliest``..``latest``): a
+timeline gives each actor its own row. TimelineJS inserts ``text`` and ``group`` as HTML: the
+sentence, summary, citation and actor name are escaped. An event is drawn over its calendar bounds (``earliest``..``latest``): a
 one-day event has no ``end_date``. Years BC are negative, as TimelineJS expects.
 """
 
@@ -44,7 +44,7 @@ def slide(by_id: Mapping[str, Entity], event: Event) -> dict[str, Any] | None:
         out["end_date"] = end
     group = main_actor(by_id, event)
     if group:
-        out["group"] = group
+        out["group"] = escape(group)  # TimelineJS shows group labels as HTML, like the slide text
     return out
 
 
