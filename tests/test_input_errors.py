@@ -186,3 +186,14 @@ def test_absurdly_deep_nesting_is_refused_in_one_line(tmp_path: Path, name: str,
     path.write_text(wrap("<div>" * 20_000 + "<p>On 3 May 1950.</p>" + "</div>" * 20_000), encoding="utf-8")
     with pytest.raises(InputError, match="nested too deeply"):
         readers.read(path)
+
+
+@pytest.mark.parametrize("name, problem", [("scan.docx", "not a valid DOCX (it is a PNG image)"),
+                                           ("scan.epub", "not a valid EPUB (it is a PNG image)"),
+                                           ("scan.pdf", "not a PDF (it is a PNG image)")])
+def test_a_renamed_image_is_named_for_what_it_is(tmp_path: Path, name: str, problem: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    with pytest.raises(InputError) as info:
+        readers.read(path)
+    assert info.value.problem == problem

@@ -41,6 +41,11 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def signature(data: bytes) -> str | None:
+    """What a file renamed by mistake really is ("a PNG image"), from its magic number; None if unknown."""
+    return next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
+
+
 def decode_text(path: Path, data: bytes) -> tuple[str, str | None]:
     """Decode bytes of a text file; return the text (universal newlines) and a warning if guessed.
 
@@ -53,9 +58,9 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str | None]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(path, data, "utf-16")
     else:
-        for magic, what in _SIGNATURES:
-            if data.startswith(magic):
-                raise InputError(str(path), f"binary file ({what}), not text")
+        what = signature(data)
+        if what is not None:
+            raise InputError(str(path), f"binary file ({what}), not text")
         if b"\x00" in data[:8192]:
             raise InputError(str(path), "binary file (contains NUL bytes), not text")
         try:
@@ -95,7 +100,8 @@ def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
         infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
         # NotImplementedError: a corrupt central directory claims a zip version from the future.
-        raise InputError(str(path), f"not a valid {kind} (bad zip)") from None
+        what = None if data.startswith(b"PK") else signature(data)  # a damaged zip is just a bad zip
+        raise InputError(str(path), f"not a valid {kind} (" + (f"it is {what})" if what else "bad zip)")) from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InputError(str(path), f"refused: zip has {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
     total = sum(info.file_size for info in infos)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from chronica.errors import InputError
 from chronica.model import Document, Page
-from chronica.readers.common import Block, DocumentBuilder, read_bytes
+from chronica.readers.common import Block, DocumentBuilder, read_bytes, signature
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})\s*$", re.I)
 _NOTE_START = re.compile(r"^\s*(\d{1,4})[.)]?\s+(.*)$")
@@ -54,7 +54,8 @@ def read(path: Path) -> Document:
 
     data = read_bytes(path)
     if not data.startswith(b"%PDF"):
-        raise InputError(str(path), "not a PDF (no %PDF header)")
+        what = signature(data)
+        raise InputError(str(path), f"not a PDF ({f'it is {what}' if what else 'no %PDF header'})")
     # pypdf logs what it finds wrong in a file that still reads (even as ERROR: a broken font
     # encoding), which would print as raw lines to the user's terminal; keep it as one warning.
     complaints = _Complaints()
