@@ -23,7 +23,7 @@ from chronica import __version__
 from chronica.errors import InputError
 from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL, ModelError
-from chronica.writers import WRITERS, write_atomic, write_stdout
+from chronica.writers import WRITERS, output_stem, write_atomic, write_stdout
 
 # Off a terminal rich would wrap tables at 80 columns; give them room instead.
 stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -114,16 +114,18 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
                       disable=quiet or total < PROGRESS_MIN_CHARS) as bar:
             task = bar.add_task("analyzing", total=total)
             analyzed = list(_analyzed(docs, model, workers, lambda _doc, chars: bar.advance(task, chars)))
+        used: set[str] = set()
         for doc in analyzed:
             for warning in doc.warnings:
                 stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
+            stem = output_stem(doc, used)
             for fmt in formats:
                 render, extension = WRITERS[fmt]
                 content = render(doc)
                 if output is None:
                     write_stdout(content)
                 else:
-                    write_atomic(output / (Path(doc.source.path).stem + extension) if to_dir else output, content)
+                    write_atomic(output / (stem + extension) if to_dir else output, content)
         if not quiet and output is not None:
             _summary(analyzed)
     sys.exit(2 if failed else 0)

@@ -90,3 +90,21 @@ def test_xml_outputs_stay_well_formed_with_control_characters(analyze_text, fmt:
     assert "\x0c" not in text and "\x01" not in text
     if fmt != "gexf":
         assert "24 June 1948 General Lucius Clay met" in text.replace("  ", " ")
+
+
+def test_inputs_with_one_name_in_different_folders_get_their_own_outputs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for folder, year in (("vol1", 1948), ("vol2", 1950)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "chapter.txt").write_text(f"On 24 June {year} the roads were cut.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "chronica", "analyze", str(tmp_path / "vol1" / "chapter.txt"),
+                             str(tmp_path / "vol2" / "chapter.txt"), "-o", str(out), "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    written = sorted(out.iterdir(), key=lambda p: len(p.name))
+    assert len(written) == 2 and written[0].name == "chapter.json" and written[1].name.startswith("chapter-")
+    values = sorted(json.loads(p.read_text(encoding="utf-8"))["timexes"][0]["value"] for p in written)
+    assert values == ["1948-06-24", "1950-06-24"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from chronica.library.store import load
 from chronica.model import Document
-from chronica.writers import WRITERS, write_atomic
+from chronica.writers import WRITERS, output_stem, write_atomic
 from chronica.writers.json import to_dict
 
 def documents(conn: sqlite3.Connection) -> Iterator[Document]:
@@ -33,11 +33,7 @@ def to_directory(conn: sqlite3.Connection, fmt: str, directory: Path) -> list[Pa
     written: list[Path] = []
     used: set[str] = set()
     for doc in documents(conn):
-        stem = Path(doc.source.path).stem or "document"
-        if stem in used:
-            stem = f"{stem}-{doc.source.sha256[:8]}"
-        used.add(stem)
-        target = directory / (stem + extension)
+        target = directory / (output_stem(doc, used) + extension)
         write_atomic(target, render(doc))
         written.append(target)
     return written

@@ -55,6 +55,17 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
+def output_stem(doc: Document, used: set[str]) -> str:
+    """The base name of ``doc``'s output files in a directory, unique among ``used`` (which it joins):
+    the input's stem, or with a prefix of its sha256 appended when another input had that stem
+    (``a/ch1.txt`` and ``b/ch1.txt`` must not write one ``ch1.json`` over the other)."""
+    stem = Path(doc.source.path).stem or "document"
+    if stem in used:
+        stem = f"{stem}-{doc.source.sha256[:8]}"
+    used.add(stem)
+    return stem
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
