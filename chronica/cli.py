@@ -10,6 +10,7 @@ import itertools
 import re
 import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -113,21 +114,27 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
                       TimeRemainingColumn(), console=stderr, transient=True,
                       disable=quiet or total < PROGRESS_MIN_CHARS) as bar:
             task = bar.add_task("analyzing", total=total)
-            analyzed = list(_analyzed(docs, model, workers, lambda _doc, chars: bar.advance(task, chars)))
-        used: set[str] = set()
-        for doc in analyzed:
-            for warning in doc.warnings:
-                stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
-            stem = output_stem(doc, used)
-            for fmt in formats:
-                render, extension = WRITERS[fmt]
-                content = render(doc)
-                if output is None:
-                    write_stdout(content)
-                else:
-                    write_atomic(output / (stem + extension) if to_dir else output, content)
+            used: set[str] = set()
+            rows: list[list[str]] = []
+            # Each analysis is written as soon as it is done and then let go: a long batch keeps what is
+            # finished if a later file fails, and does not hold every analysis in memory.
+            pending = deque(docs)
+            docs.clear()
+            drained = (pending.popleft() for _ in range(len(pending)))
+            for doc in _analyzed(drained, model, workers, lambda _doc, chars: bar.advance(task, chars)):
+                for warning in doc.warnings:
+                    stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
+                stem = output_stem(doc, used)
+                for fmt in formats:
+                    render, extension = WRITERS[fmt]
+                    content = render(doc)
+                    if output is None:
+                        write_stdout(content)
+                    else:
+                        write_atomic(output / (stem + extension) if to_dir else output, content)
+                rows.append(_summary_row(doc))
         if not quiet and output is not None:
-            _summary(analyzed)
+            _summary(rows)
     sys.exit(2 if failed else 0)
 
 
@@ -162,13 +169,17 @@ def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Call
             yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
 
 
-def _summary(docs: list[Document]) -> None:
+def _summary_row(doc: Document) -> list[str]:
+    return [Path(doc.source.path).name, *(str(len(x)) for x in (
+        doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes))]
+
+
+def _summary(rows: list[list[str]]) -> None:
     table = Table(title="chronica analysis")
     for column in ("file", "sections", "sentences", "dates", "entities", "events", "quotes", "notes"):
         table.add_column(column, justify="left" if column == "file" else "right")
-    for doc in docs:
-        table.add_row(Path(doc.source.path).name, *(str(len(x)) for x in (
-            doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes)))
+    for row in rows:
+        table.add_row(*row)
     stderr.print(table)
 
 
