@@ -45,6 +45,11 @@ def _clause_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _author_nouns() -> frozenset[str]:
+    return frozenset(load_lines("quotes", "author_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _authoring_verbs() -> frozenset[str]:
     return frozenset(load_lines("quotes", "authoring_verbs.txt"))
 
@@ -76,7 +81,8 @@ class MentionIndex:
         self._by_head_word: dict[str, list[tuple[int, Entity]]] = {}
         self._documents: list[tuple[int, Entity]] = []
         for s, _, entity in self._rows:
-            if entity.type != "PERSON" and " " in entity.name:  # a bare "Treaty" names nothing
+            # a bare "Treaty" names nothing; "NSC-68" does
+            if entity.type != "PERSON" and (" " in entity.name or any(c.isdigit() for c in entity.name)):
                 self._by_head_word.setdefault(head_word(entity.name), []).append((s, entity))
                 if is_document(entity):
                     self._documents.append((s, entity))
@@ -260,6 +266,17 @@ class Attributor:
         return any(c.dep_ == "mark" and c.lower_ == "that" for a in ancestors for c in a.children) or any(
             self._referred(t, offset, end) is not None for t in [*inside, *ancestors])
 
+    def premodifier(self, start: int, end: int) -> bool:
+        """Whether a quotation stands before the noun it modifies ("on a “cash and carry” basis", "a
+        “Destroyers for Bases” agreement"): a name for a kind of thing, not words anybody said."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
+        after = next((t for t in parsed if t.idx >= end - offset), None)
+        return (bool(inside) and after is not None and after.pos_ == "NOUN" and after.text.islower()
+                and inside[0].i > 0 and parsed[inside[0].i - 2 if inside[0].i > 1 else 0].pos_ == "DET"
+                and (after.head in inside or any(t.head == after for t in inside)))
+
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
         quotation, on a noun above it, whose agent is the source."""
@@ -303,6 +320,35 @@ class Attributor:
                 found = self.index.last_document(offset + subject.idx)
             if found is not None and is_document(found):
                 return found
+        return None
+
+    def _drafted(self, noun, offset: int, before: int) -> Entity | None:
+        """The document whose drafters a noun names ("its authors", "the report’s authors", "the
+        authors of NSC 68", "Nitze’s group"): a document possessor or "of" object, else the latest
+        document named before; "a group of senators" names no document."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return None if target is None else self._document(target, offset, before)
+            if child.dep_ == "poss":
+                if child.lower_ not in {"its", "their"}:
+                    document = self._document(child, offset, before)
+                    if document is not None:
+                        return document
+                    if child.pos_ == "NOUN":  # "the report’s" with no document named: nobody
+                        return None
+        if not any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in noun.lefts):
+            return None
+        return self.index.last_document(offset + noun.idx)
+
+    def _they(self, pronoun, offset: int, before: int) -> Entity | None:
+        """"they" as a source: the drafters named as a subject in its own or the previous sentence
+        ("Nitze’s group argued … they concluded")."""
+        sent = pronoun.sent
+        first = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for token in reversed(pronoun.doc[first:pronoun.i]):
+            if token.dep_ in _SUBJECTS and token.pos_ == "NOUN" and token.lemma_.lower() in _author_nouns():
+                return self._drafted(token, offset, before)
         return None
 
     def _it(self, pronoun, offset: int) -> Entity | None:
@@ -362,6 +408,12 @@ class Attributor:
         """The entity a subject noun phrase stands for (a document's author when it is a document)."""
         if head.lower_ == "it":
             return self._it(head, offset)
+        if head.lower_ == "they":
+            return self._they(head, offset, before)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _author_nouns():
+            drafted = self._drafted(head, offset, before)
+            if drafted is not None:
+                return drafted
         if head.lemma_.lower() in self.nouns:
             author = self._author(head, offset, before)
             if author is not None:

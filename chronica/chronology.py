@@ -73,6 +73,15 @@ def carried(timex: Timex) -> EventDate:
                      inferred=True, edtf=edtf(value, None, timex.earliest, latest, uncertain=True))
 
 
+def following(timex: Timex) -> EventDate:
+    """The date of a clause told after an opening participle dated ``timex`` ("Negotiated in 1950
+    and 1951, the Treaty ... ended the war"): no earlier than that date, how much later unsaid,
+    so ``ON_OR_AFTER`` with an open end, and ``inferred`` as the clause states no date itself."""
+    value = _day_value(timex.value)
+    return EventDate(value=value, mod="ON_OR_AFTER", earliest=timex.earliest, latest=None, timex=timex.id,
+                     inferred=True, edtf=edtf(value, "ON_OR_AFTER", timex.earliest, None, uncertain=True))
+
+
 def _day_value(value: str) -> str:
     found = _DAY.match(value)
     return found.group(0) if found else value
@@ -127,7 +136,7 @@ def sort_key(event: Event) -> tuple[str, str, int]:
     """Earliest possible day first; of two events starting together the shorter; then text order."""
     if event.date is None or not event.date.earliest:
         return ("9999-99-99", "9999-99-99", event.sentence_start)
-    return (event.date.earliest, event.date.latest or event.date.earliest, event.sentence_start)
+    return (event.date.earliest, event.date.latest or "9999-99-99", event.sentence_start)  # open end: last
 
 
 def merge(events: list[Event], lemmas: dict[str, str]) -> list[Event]:

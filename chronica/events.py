@@ -10,7 +10,16 @@ event. Its date is, in order of preference:
 4. for a past-tense narrative clause in an undated sentence shortly after a dated episode in the
    same section, that episode's date one step coarser, ``inferred: true`` (see
    :func:`chronica.chronology.carried`); only a year or finer frames an episode (nothing is
-   carried from "the nineteenth century").
+   carried from "the nineteenth century"). Not carried onto a past perfect ("Stalin had
+   refrained"), commentary ("problems influenced the decision", ``commentary.json``) or what a
+   document stipulates ("the treaty set maximum tonnage"); the episode ends at a sentence set in a
+   named war or era outside it ("During World War II", :mod:`chronica.eras`) or bounded by a later
+   date ("By 1930 ...").
+
+An opening participle with a date of its own ("Negotiated in 1950 and 1951, the Treaty ... ended
+the war") is its own event on that date; the main clause comes after it (``ON_OR_AFTER``, open
+end). A date compared to ("As in 1927, Japan insisted") dates nothing, and a narrator's question
+("Did the two sides reach ...?") tells no happening.
 
 A date introduced by "since" starts a state and dates nothing; one introduced by "by", "before"
 or "until" bounds the happening and is kept with that mod (``ON_OR_BEFORE``, ``BEFORE``).
@@ -33,7 +42,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from chronica import addressees, chronology
+from chronica import addressees, chronology, eras
 from chronica.clauses import Clause, clauses
 from chronica.data import load_json, load_lines
 from chronica.model import Document, Entity, Event, EventDate, Timex
@@ -60,6 +69,10 @@ class Lexicon:
     posterior_preps: frozenset[str]
     state_start_preps: frozenset[str]
     bound_preps: dict[str, str]
+    comparison_words: frozenset[str]
+    commentary_verbs: frozenset[str]
+    provision_subjects: frozenset[str]
+    provision_verbs: frozenset[str]
     carry_sentences: int
     carry_paragraphs: int
     summary_words: int
@@ -69,6 +82,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     roles = load_json("events", "roles.json")
     policy = load_json("events", "chronology.json")
+    commentary = load_json("events", "commentary.json")
     return Lexicon(
         event_nouns=frozenset(load_lines("events", "event_nouns.txt")),
         non_events=frozenset(load_lines("events", "non_event_verbs.txt")),
@@ -83,6 +97,10 @@ def lexicon() -> Lexicon:
         posterior_preps=frozenset(roles["posterior_prepositions"]),
         state_start_preps=frozenset(roles["state_start_prepositions"]),
         bound_preps=dict(roles["bound_prepositions"]),
+        comparison_words=frozenset(commentary["comparison_words"]),
+        commentary_verbs=frozenset(commentary["commentary_verbs"]),
+        provision_subjects=frozenset(commentary["provision_subjects"]),
+        provision_verbs=frozenset(commentary["provision_verbs"]),
         carry_sentences=int(policy["carry_sentences"]),
         carry_paragraphs=int(policy["carry_paragraphs"]),
         summary_words=int(policy["summary_words"]),
@@ -171,6 +189,8 @@ def run(doc: Document) -> None:
         hi = bisect.bisect_left(timex_starts, sentence.end)
         in_sentence = [t for t in timexes[lo:hi] if not _inside(speech, t.start)]
         reading = _read(span, para.start, index, sentence.paragraph, in_sentence, lex)
+        if clock is not None and _moves_on(doc.text[sentence.start:sentence.end], clock, in_sentence, reading):
+            clock = None
         carry = clock if clock is not None and _continues(doc, clock, index, sentence.paragraph, lex) else None
         found = _sentence_events(doc, reading, carry, mentions, speech, lex)
         for event, lemma in found:
@@ -188,6 +208,14 @@ def run(doc: Document) -> None:
     for number, event in enumerate(events, 1):
         event.id = f"v{number}"
     doc.events = events
+
+
+def _moves_on(text: str, clock: _Clock, in_sentence: list[Timex], s: _Sentence) -> bool:
+    """The sentence leaves the clock's episode: it names a war or era the episode is outside ("During
+    World War II" after 1937), or bounds its happening by a later date ("By 1930 ..." after 1927)."""
+    if any(t.id in s.bounds and t.earliest > clock.timex.latest for t in in_sentence):
+        return True
+    return eras.excludes(text, clock.timex)
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
@@ -210,7 +238,7 @@ def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list
     for timex in in_sentence:
         tokens = [t for t in span if timex.start <= offset + t.idx < timex.end]
         bound = _bound(tokens, lex) if tokens else None
-        if bound == _STATE_START:
+        if bound == _DATES_NOTHING:
             skipped.update(t.i for t in tokens)
             continue
         if bound is not None:
@@ -225,19 +253,19 @@ def _read(span: Span, offset: int, index: int, paragraph: int, in_sentence: list
     return _Sentence(span, offset, index, paragraph, timex_of, naming, after, bounds, skipped)
 
 
-_STATE_START = "STATE_START"
+_DATES_NOTHING = "DATES_NOTHING"
 
 
 def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
     """How a preposition right before a date limits the clause instead of dating it.
 
-    "since the nineteenth century" (also "since its construction in 1869") starts a state:
-    ``_STATE_START``, the date of no happening. "by 1 May", "before 1952", "until March" give the
+    "since the nineteenth century" (also "since its construction in 1869") starts a state and
+    "as in 1927" compares: ``_DATES_NOTHING``, the date of no happening. "by 1 May", "before 1952", "until March" give the
     TIMEX3 mod of a date the happening is no later than; "not until 22 January 1950" is the
     happening's own date. None for a framing date.
     """
     if _under_preposition(tokens, lex.state_start_preps):
-        return _STATE_START
+        return _DATES_NOTHING
     first = tokens[0]
     i = first.i - 1
     while i >= first.sent.start and first.doc[i].dep_ == "det":
@@ -245,6 +273,8 @@ def _bound(tokens: list[Token], lex: Lexicon) -> str | None:
     if i < first.sent.start or first.doc[i].pos_ not in {"ADP", "SCONJ"}:
         return None
     word = first.doc[i].lower_
+    if word in lex.temporal_preps and i > first.sent.start and first.doc[i - 1].lower_ in lex.comparison_words:
+        return _DATES_NOTHING  # "As in 1927, Japan insisted ...": the insisting is not of 1927
     if i > first.sent.start and first.doc[i - 1].lower_ in {"not", "n't"}:
         return None
     return lex.bound_preps.get(word)
@@ -308,15 +338,22 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
     found: list[tuple[Event, str]] = []
     parts = clauses(s.span)
     dated = bool(s.timex_of)
+    if _question(s, speech):
+        return found  # "Did the two sides reach an agreement?" asks, it does not tell
+    fronted = _fronted_participles(parts, s)
+    earlier = {t.id for c in fronted for t in _dates_in(c, s)} | _misparsed_participle_dates(s)
     for clause in parts:
         if _inside(speech, s.char(clause.trigger)) or clause.negated or _parenthetical(clause.trigger):
             continue
-        if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN"):
+        if clause.tense == "nonfinite" and not (clause.head.dep_ == "acl" and clause.head.tag_ == "VBN") \
+                and clause not in fronted:
             continue  # "on hearing", "to meet": circumstances and purposes, not happenings told
         if clause.tense == "nonfinite" and _purpose(clause):
             continue  # "a treaty designed to protect this new nation": what a thing is for
         lemma = clause.trigger.lemma_.lower()
         own = _own_date(clause, s)
+        if _provision(clause, lex) and (own is None or own.id in s.naming):
+            continue  # "the treaty set maximum tonnage": what a text stipulates, not a happening
         if (lemma in lex.non_events or clause.trigger.pos_ != "VERB") and not _outcome(clause, own, s, lex):
             continue  # a state ("Berlin lay inside the Soviet zone"), even dated; see _fallback
         if not has_subject(clause, _namer(s, mentions, _floor(doc, s), lex), lex.relativizers):
@@ -324,7 +361,7 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         if lemma in lex.reporting and own is None and not (carry and _named_subject(clause, s, mentions)
                                                            and not _frames_quote(s, speech)):
             continue  # "John Scali reported to the White House that ..." is told; "“...,” Clay said" frames
-        inferred = False
+        inferred = opening = False
         if clause.modality is not None or clause.tense == "present":
             if own is None or own.id in s.naming:
                 continue
@@ -332,12 +369,13 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
         elif dated:
             if own is None and _earlier_aside(clause):
                 continue  # "the type that had dropped the atomic bombs on Japan": not on the sentence's date
-            date = own or _sentence_date(clause, s, parts)
-        elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS:
+            date, opening = (own, False) if own else _sentence_date(clause, s, parts, earlier)
+        elif clause.tense == "past" and carry is not None and clause.head.dep_ in _NARRATIVE_DEPS \
+                and _takes_carry(clause, lex):
             date, inferred = carry.timex, True
         else:
             continue
-        found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex), lemma))
+        found.append((_event(doc, s, clause, clause.trigger, date, inferred, mentions, lex, opening), lemma))
     for timex_id, noun in s.after.items():  # "After the outbreak of hostilities with Spain in May 1898, ..."
         if noun.lemma_.lower() in lex.event_nouns and not _inside(speech, s.char(noun)):
             timex = next(t for t in s.timex_of.values() if t.id == timex_id)
@@ -350,6 +388,52 @@ def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions
             date = date or _nearest(trigger, s, s.timex_of.values())
             found.append((_event(doc, s, clause, trigger, date, False, mentions, lex), trigger.lemma_.lower()))
     return found
+
+
+def _question(s: _Sentence, speech: list[tuple[int, int]]) -> bool:
+    """The sentence ends in a question mark of the narrator's, not of a quotation it ends with."""
+    return any(t.text == "?" and not _inside(speech, s.char(t)) for t in s.span[-3:])
+
+
+def _fronted_participles(parts: list[Clause], s: _Sentence) -> list[Clause]:
+    """Participles opening a sentence with a date of their own ("Negotiated in 1950 and 1951, the
+    Treaty ... ended the war", "Born in China in 1898, ... Luce developed"): the date is the
+    participle's happening; the main clause only comes after it."""
+    return [c for c in parts if c.head.dep_ == "advcl" and c.tense == "nonfinite" and c.head.tag_ == "VBN"
+            and c.head.i < c.head.head.i and not any(x.dep_ in _SUBJECTS for x in c.head.children)
+            and _dates_in(c, s)]
+
+
+def _misparsed_participle_dates(s: _Sentence) -> set[str]:
+    """Dates under an opening participle the parser did not make a clause ("Born in China in 1898
+    ..., Luce developed", with "Born" as a compound): the participle's, as for a fronted clause."""
+    first = s.span[0]
+    if first.tag_ != "VBN" or first.dep_ not in {"compound", "amod", "nmod", "npadvmod", "dep"}:
+        return set()
+    return {s.timex_of[t.i].id for t in first.subtree if t.i in s.timex_of}
+
+
+def _dates_in(clause: Clause, s: _Sentence) -> list[Timex]:
+    return [s.timex_of[t.i] for t in clause.tokens if t.i in s.timex_of and s.timex_of[t.i].id not in s.naming]
+
+
+def _takes_carry(clause: Clause, lex: Lexicon) -> bool:
+    """Whether an undated clause continues the episode it follows, so takes its date.
+
+    Not a past perfect ("Stalin had refrained from ..."), which tells of something earlier, nor
+    commentary ("problems influenced the decision", "the decision marked the end of ...").
+    """
+    if clause.trigger.lemma_.lower() in lex.commentary_verbs:
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.head.children)
+
+
+def _provision(clause: Clause, lex: Lexicon) -> bool:
+    """A document as the subject of a verb of stipulating ("the terms of the treaty granted ...")."""
+    if clause.trigger.lemma_.lower() not in lex.provision_verbs:
+        return False
+    subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lex.provision_subjects
 
 
 def _purpose(clause: Clause) -> bool:
@@ -406,22 +490,28 @@ def _own_date(clause: Clause, s: _Sentence) -> Timex | None:
     return _nearest(clause.trigger, s, framing or own)
 
 
-def _sentence_date(clause: Clause, s: _Sentence, parts: list[Clause]) -> Timex | None:
-    """The date of what the clause hangs from, else the sentence's nearest (framing before naming)."""
+def _sentence_date(clause: Clause, s: _Sentence, parts: list[Clause],
+                   earlier: set[str]) -> tuple[Timex | None, bool]:
+    """The date of what the clause hangs from, else the sentence's nearest (framing before naming),
+    and whether the clause only follows that date: when the sentence's only framing dates are
+    those of an opening participle (``earlier``), the clause comes after them."""
     own_of = {c.head.i: c for c in parts}
     token = clause.head
     while token.head.i != token.i:
         token = token.head
         timex = s.timex_of.get(token.i)
         if timex is not None and timex.id not in s.naming:
-            return timex
+            return timex, False
         if token.i in own_of:
             date = _own_date(own_of[token.i], s)
             if date is not None and date.id not in s.naming:
-                return date
+                return date, False
     values = list({t.id: t for t in s.timex_of.values()}.values())
     framing = [t for t in values if t.id not in s.naming]
-    return _nearest(clause.trigger, s, framing or values)
+    later = [t for t in framing if t.id not in earlier]
+    if framing and not later:
+        return _nearest(clause.trigger, s, framing), True
+    return _nearest(clause.trigger, s, later or values), False
 
 
 def _nearest(trigger: Token, s: _Sentence, candidates) -> Timex | None:
@@ -449,10 +539,13 @@ def _fallback(s: _Sentence, parts: list[Clause], speech: list[tuple[int, int]],
 
 
 def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, timex: Timex | None,
-           inferred: bool, mentions: Mentions, lex: Lexicon) -> Event:
+           inferred: bool, mentions: Mentions, lex: Lexicon, opening: bool = False) -> Event:
+    """``opening``: ``timex`` is an opening participle's date, which the event comes after."""
     sentence = doc.sentences[s.index]
     date: EventDate | None = None
-    if timex is not None:
+    if timex is not None and opening:
+        date = chronology.following(timex)
+    elif timex is not None:
         follows = clause is not None and timex.id in s.after
         date = chronology.carried(timex) if inferred else chronology.stated(timex, follows, s.bounds.get(timex.id))
     start = s.char(trigger)

@@ -7,6 +7,7 @@ endings removed) and the titled form ("Generalissimo Stalin") when a title stand
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _MAX_TITLE_TOKENS = 4
 _TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow a following "…, and X"
 _TITLE_GLUE = {",", "and", "&"}
+_DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 
 
 @dataclass
@@ -101,12 +103,14 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
 
 def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
     """Document names the small model misses or cuts short, as LAW spans that replace what they overlap:
-    a numbered designator ("NSC 68", "Presidential Directive 30"), "Treaty of Berlin" (the model sees
+    a numbered designator ("NSC 68", "NSC-68", "Presidential Directive 30"), "Treaty of Berlin" (the model sees
     only the place) and a law's year ("Neutrality Act" + "of 1937")."""
     found: list[tuple[int, int]] = []
     for token in parsed:
         i = token.i
-        if token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
+        if _DESIGNATOR.match(token.text):  # "NSC-68" as one token: a paper's number, never a person
+            found.append((i, i + 1))
+        elif token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
             start = i - 1
             while start > 0 and i - start < _MAX_TITLE_TOKENS and parsed[start - 1].text[:1].isupper() \
                     and parsed[start - 1].is_alpha and parsed[start - 1].i != parsed[start - 1].sent.start:

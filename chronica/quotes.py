@@ -6,7 +6,8 @@ punctuation) is a term — a scare quote or nickname — and a title-cased phras
 is a title; terms and titles have no speaker. A title-cased phrase right after a work noun or a verb
 of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”") is a title whatever
 the clause around it says: the cue names a work, not words spoken.
-A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
+A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
+basis"). A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
 Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph.
@@ -73,6 +74,9 @@ def run(doc: Document) -> None:
         kind = kind_of(inner, before)
         if kind == "title" and title_cued(before):  # “…” after "his book": a work, whoever wrote it
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
+            continue
+        if kind != "speech" and doc.nlp_docs and attributor.premodifier(start, end):
+            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))  # a “cash and carry” basis
             continue
         label = _label_key(inner)
         if kind == "term" and label in seen and not _person_governs(attributor, doc, start, end):

@@ -4,8 +4,9 @@ Input: the parsed paragraphs and the document's :class:`~chronica.coref.Person` 
 document ties a role to a person when it writes them together — "the Hungarian Communist Party
 leader Matyas Rakosi", "Stalin’s interpreter, Nikolai Fedorenko", "Stalin, the Soviet leader,",
 "Generalissimo Stalin" — and the people list knows what well-known people led. A later definite
-description ("the Chinese leader") is resolved to a person only when exactly one person of the
-document fits it; it then becomes a mention and an alias of that person. Plural and indefinite
+description ("the Chinese leader") is resolved to a person when exactly one person of the
+document fits it; it then becomes a mention and an alias of that person. A bare one that fits
+several ("the President" after Carter and Reagan) is a mention of the one named last before it. Plural and indefinite
 descriptions are never references.
 """
 
@@ -94,10 +95,16 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
             elif phrase is not None and not _followed_by_name(parsed, token):
                 references.append((role, offset + phrase.start_char, offset + phrase.end_char, phrase.text))
     for role, start, end, text in references:
-        person = _resolve(role, people, gaz)
-        if person is not None:
-            person.references.append((start, end))
-            person.role_aliases.append(_alias(text))
+        fits = _fits(role, people, gaz)
+        if len(fits) == 1:
+            fits[0].references.append((start, end))
+            fits[0].role_aliases.append(_alias(text))
+        elif fits and not role[1] and role[2] is None:
+            # a bare "the President" among several: the one named last before it, as a reader takes
+            # it; a mention only, not an alias, since the same words name another president elsewhere
+            latest = _latest_named(fits, start)
+            if latest is not None:
+                latest.references.append((start, end))
 
 
 def _alias(text: str) -> str:
@@ -130,8 +137,16 @@ def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
     return None
 
 
-def _resolve(role: tuple[str, frozenset[str], int | None], people: list[Person], gaz: Gazetteer) -> Person | None:
-    """The single person a definite description fits, else None (ambiguity is never guessed)."""
+def _latest_named(people: list[Person], before: int) -> Person | None:
+    """The person among ``people`` whose name was written last before ``before``."""
+    named = [(max(m.start for m in p.names if m.start < before), i) for i, p in enumerate(people)
+             if any(m.start < before for m in p.names)]
+    return people[max(named)[1]] if named else None
+
+
+def _fits(role: tuple[str, frozenset[str], int | None], people: list[Person], gaz: Gazetteer) -> list[Person]:
+    """The people a definite description fits: those the document tied to the role, and well-known
+    holders of it for a bare nationality ("the Soviet leader")."""
     head, mods, possessor = role
     fits = [p for p in people if any(h == head and (possessor is None or q == possessor) and mods <= m
                                      for h, m, q in p.roles)]
@@ -145,7 +160,7 @@ def _resolve(role: tuple[str, frozenset[str], int | None], people: list[Person],
             if (countries and countries <= set(known.countries) and not plain
                     and any(r.split()[-1] == head for r in known.roles)):
                 fits.append(person)
-    return fits[0] if len(fits) == 1 else None
+    return fits
 
 
 def _capitalized(mods: frozenset[str], gaz: Gazetteer) -> set[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from chronica.clauses import Clause, is_clause_head
+from chronica.clauses import Clause, is_clause_head, own_tokens
 
 _DROP_CHILDREN = frozenset({"advmod", "npadvmod", "mark", "cc", "punct", "intj", "dep", "meta", "preconj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -34,7 +34,7 @@ NameOf = Callable[[Token], str | None]  # the name a pronoun stands for, when kn
 def summarize(clause: Clause, dates: set[int], name_of: NameOf, max_words: int, relativizers: frozenset[str]) -> str:
     """The clause as a headline; ``dates`` are token indices of its temporal expressions."""
     head = clause.head
-    keep = _content(clause, dates)
+    keep = _content(clause, dates) | _complement(clause, dates)
     subject, replace, prefix = _subject(clause, name_of, relativizers)
     suffix_after: dict[int, str] = {}
     if head.dep_ == "relcl" and subject is not None and _relative_in(subject, relativizers) is None \
@@ -44,11 +44,32 @@ def summarize(clause: Clause, dates: set[int], name_of: NameOf, max_words: int, 
                          default=clause.trigger)
             suffix_after[anchor.i] = noun_phrase(head.head)
     order, cut = _trim(clause, sorted(keep), max_words - len(prefix.split()))
+    if prefix and order and head.doc[order[0]].tag_ == "VBN":
+        replace.setdefault(order[0], head.doc[order[0]].lower_)  # "The Treaty ... negotiated primarily by"
     text = _join(prefix, [head.doc[i] for i in order], replace, suffix_after)
     text = _SPACED_PUNCT.sub(r"\1", _PUNCT_RUN.sub(r"\1", text)).strip(" ,;:—–-")
     text = _TRAILING_CONJUNCTION.sub("", text)
     text = text + "…" if cut else text
     return text[:1].upper() + text[1:] if text else clause.trigger.text
+
+
+def _complement(clause: Clause, dates: set[int]) -> set[int]:
+    """A complement clause when the verb would otherwise end the summary ("Truman requested" ->
+    "Truman requested Congress provide $400,000,000 worth of aid ..."): a report or request says
+    nothing without what was reported or requested. Its own words, without dates and "that"."""
+    trigger = clause.trigger
+    if any(t.i > trigger.i and not t.is_punct and t.dep_ not in {"prt", "neg"} for t in clause.tokens):
+        return set()
+    complement = next((c for c in trigger.children if c.dep_ in {"ccomp", "xcomp"} and c.i > trigger.i
+                       and is_clause_head(c)), None)
+    if complement is None:
+        return set()
+    words = own_tokens(complement)
+    doc = trigger.doc
+    if any(t.is_quote or t.text == ":" for t in [*doc[trigger.i + 1:complement.left_edge.i], *words]):
+        return set()  # quoted words are the quotation's, not a headline's
+    return {t.i for t in words if t.i not in dates
+            and not (t.dep_ == "mark" and t.head is complement) and not t.is_punct}
 
 
 def has_subject(clause: Clause, name_of: NameOf, relativizers: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chronica.chronology import carried, edtf, stated
 from chronica.model import Timex
+from chronica.writers.chronology import date_label
 
 TWO_CLAUSES = ("In March 1921 the delegates left Riga, and the commission began to draft its report "
                "the following summer.\n")
@@ -164,3 +165,60 @@ def test_summaries_resolve_relative_pronouns_to_their_noun(analyze_text) -> None
 def test_a_participle_of_purpose_is_not_a_happening(analyze_text) -> None:
     doc = analyze_text("In 1953 the two states signed a pact designed to protect the fisheries of the coast.\n")
     assert [e.trigger for e in doc.events] == ["signed"]
+
+
+def test_an_opening_participle_keeps_its_date_and_the_main_clause_comes_after_it(analyze_text) -> None:
+    doc = analyze_text("Negotiated in 1950 and 1951, the Treaty of Lisbon ended the long quarrel between the "
+                       "two kingdoms.\n")
+    negotiated, = [e for e in doc.events if e.trigger == "Negotiated"]
+    ended, = [e for e in doc.events if e.trigger == "ended"]
+    assert (negotiated.date.value, negotiated.date.inferred) == ("1950", False)
+    assert negotiated.summary == "The Treaty of Lisbon negotiated"
+    assert (ended.date.value, ended.date.mod, ended.date.inferred) == ("1950", "ON_OR_AFTER", True)
+    assert ended.date.latest is None and ended.date.edtf == "1950?/.."
+    assert [e.trigger for e in doc.events] == ["Negotiated", "ended"]  # an open end sorts last
+    assert date_label(ended) == "1950? (from; inferred, 1950-01-01 – …)"
+
+
+CLOCK = "In May 1911 the council met in Cardiff. "
+
+
+def _carried(doc) -> list[str]:
+    return [e.trigger for e in doc.events if e.date is not None and e.date.inferred]
+
+
+def test_a_compared_date_dates_nothing_and_the_episode_carries(analyze_text) -> None:
+    doc = analyze_text(CLOCK + "As in 1908, the mayor called a second vote.\n")
+    called, = [e for e in doc.events if e.trigger == "called"]
+    assert (called.date.value, called.date.inferred) == ("1911-05", True)
+
+
+def test_a_later_bound_or_a_named_war_ends_the_carried_episode(analyze_text) -> None:
+    bounded = analyze_text(CLOCK + "By 1913 the mayor was weary of the council. The mayor called a second vote.\n")
+    assert "called" not in _carried(bounded)
+    war = analyze_text(CLOCK + "During the Great War, the council sold the town hall. The mayor called a vote.\n")
+    assert _carried(war) == []
+    inside = analyze_text("In May 1915 the council met in Cardiff. During the Great War, the council sold the "
+                          "town hall.\n")
+    assert _carried(inside) == ["sold"]  # a war that holds the episode's date does not stop it
+
+
+def test_past_perfects_commentary_and_provisions_take_no_carried_date(analyze_text) -> None:
+    doc = analyze_text(CLOCK + "The councillors had rejected his plan the year before. The defeat marked the end "
+                       "of his career. The charter set new limits on the council's powers. The mayor called a vote.\n")
+    assert _carried(doc) == ["called"]
+
+
+def test_a_question_of_the_narrator_is_no_event_but_a_quoted_one_is_framed(analyze_text) -> None:
+    asked = analyze_text(CLOCK + "Did the mayor call a second vote?\n")
+    assert [e.trigger for e in asked.events] == ["met"]
+    quoted = analyze_text("When Owen succeeded Jones in 1785, the mayor asked: “Is it you who replace him?”\n")
+    assert {e.trigger for e in quoted.events} >= {"succeeded"}
+    assert all("Is it you" not in e.summary for e in quoted.events)
+
+
+def test_a_summary_keeps_the_complement_a_verb_would_end_on(analyze_text) -> None:
+    doc = analyze_text("In 1911 the mayor of Cardiff resigned. The mayor requested that the council elect a "
+                       "successor.\n")
+    requested, = [e for e in doc.events if e.trigger == "requested"]
+    assert requested.summary.startswith("The mayor requested") and "elect a successor" in requested.summary

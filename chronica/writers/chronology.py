@@ -62,7 +62,7 @@ def date_label(event: Event) -> str:
     date = event.date
     notes = [_MOD_WORDS.get(date.mod, date.mod.lower())] if date.mod else []
     if date.inferred:
-        notes.append(f"inferred, {date.earliest} – {date.latest}")
+        notes.append(f"inferred, {date.earliest} – {date.latest or '…'}")  # open end: "from 1950"
     if event.modality:
         notes.append(_MODALITY_WORDS[event.modality])
     label = date.value + ("?" if date.inferred else "")

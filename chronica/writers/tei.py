@@ -107,6 +107,8 @@ def _standoff(root: ET.Element, doc: Document) -> None:
 
 def _date_attrs(value: str, earliest: str | None, latest: str | None) -> dict[str, str]:
     day = value[:10]
+    if earliest and not latest:
+        return {"notBefore": earliest}  # an open end ("from 1950", after an opening participle's date)
     if _W3C_DATE.match(day):
         return {"when": day}
     if earliest and latest:
