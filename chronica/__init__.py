@@ -46,10 +46,11 @@ class Analysis:
         return to_dict(self.document)
 
     def to_json(self) -> str:
+        """The JSON contract (``chronica analyze -f json``) as one string."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
-    def render(self, fmt: str) -> str:
-        """The analysis in one of the output formats (``json``, ``md``, ``html`` ...)."""
+    def render(self, fmt: str) -> str | bytes:
+        """The analysis in one of the output formats (``json``, ``md``, ``html`` ...); ``csv`` is a zip, bytes."""
         from chronica.writers import WRITERS
 
         return WRITERS[fmt][0](self.document)
@@ -62,9 +63,9 @@ def analyze(path_or_text: str | Path, *, model: str | None = None, dct: str | No
     document creation date (``YYYY-MM-DD``) for news text, resolving "Friday" or "last year".
     """
     from chronica.nlp import DEFAULT_MODEL
-    from chronica.pipeline import Pipeline, document_from_text
+    from chronica.pipeline import document_from_text, shared
 
-    pipeline = Pipeline(model or DEFAULT_MODEL)
+    pipeline = shared(model or DEFAULT_MODEL)  # the model loads once per process, not once per call
     is_path = isinstance(path_or_text, Path) or (
         "\n" not in path_or_text and len(path_or_text) < 4096 and Path(path_or_text).is_file()
     )

@@ -6,8 +6,11 @@ status 2; outputs are written atomically, so a failure never leaves a half-writt
 
 from __future__ import annotations
 
+import itertools
 import re
+import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +24,7 @@ from chronica import __version__
 from chronica.errors import InputError
 from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL, ModelError
-from chronica.writers import WRITERS, write_atomic, write_stdout
+from chronica.writers import WRITERS, output_stem, write_atomic, write_stdout
 
 # Off a terminal rich would wrap tables at 80 columns; give them room instead.
 stderr = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -47,7 +50,20 @@ def _validate_dct(_ctx: click.Context, _param: click.Parameter, value: str | Non
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Chronica(click.Group):
+    """The command group, and the one place a verb's fatal error becomes its line: an :class:`InputError`
+    (bad input, an output or library that cannot be written) or a missing model ends the command with
+    one error line and exit status 2. Verbs catch only what they report and go on from."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (InputError, ModelError) as exc:
+            fail(str(exc))
+            sys.exit(2)
+
+
+@click.group(cls=_Chronica, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chronica")
 def main() -> None:
     """chronica: reads history and writes out the chronology inside it."""
@@ -98,19 +114,27 @@ def analyze(files: tuple[Path, ...], output: Path | None, formats: tuple[str, ..
                       TimeRemainingColumn(), console=stderr, transient=True,
                       disable=quiet or total < PROGRESS_MIN_CHARS) as bar:
             task = bar.add_task("analyzing", total=total)
-            analyzed = list(_analyzed(docs, model, workers, lambda _doc, chars: bar.advance(task, chars)))
-        for doc in analyzed:
-            for warning in doc.warnings:
-                stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
-            for fmt in formats:
-                render, extension = WRITERS[fmt]
-                content = render(doc)
-                if output is None:
-                    write_stdout(content)
-                else:
-                    write_atomic(output / (Path(doc.source.path).stem + extension) if to_dir else output, content)
+            used: set[str] = set()
+            rows: list[list[str]] = []
+            # Each analysis is written as soon as it is done and then let go: a long batch keeps what is
+            # finished if a later file fails, and does not hold every analysis in memory.
+            pending = deque(docs)
+            docs.clear()
+            drained = (pending.popleft() for _ in range(len(pending)))
+            for doc in _analyzed(drained, model, workers, lambda _doc, chars: bar.advance(task, chars)):
+                for warning in doc.warnings:
+                    stderr.print(f"[yellow]warning:[/] {warning}", highlight=False)
+                stem = output_stem(doc, used)
+                for fmt in formats:
+                    render, extension = WRITERS[fmt]
+                    content = render(doc)
+                    if output is None:
+                        write_stdout(content)
+                    else:
+                        write_atomic(output / (stem + extension) if to_dir else output, content)
+                rows.append(_summary_row(doc))
         if not quiet and output is not None:
-            _summary(analyzed)
+            _summary(rows)
     sys.exit(2 if failed else 0)
 
 
@@ -118,41 +142,44 @@ def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Call
               dask: str | None = None) -> Iterator[Document]:
     """``docs`` analyzed, in input order: here, by ``workers`` processes, or on a Dask cluster.
 
-    A missing model or an unreachable cluster is one error line and exit status 2.
+    A missing model or an unreachable cluster raises (the group prints its one line, exit 2). With
+    nothing to analyze (every file already in the library, say) no model is loaded, no pool started.
     """
-    try:
-        if dask is not None:
-            from chronica import distributed
+    pending = iter(docs)
+    first = next(pending, None)
+    if first is None:
+        return
+    docs = itertools.chain([first], pending)
+    if dask is not None:
+        from chronica import distributed
 
-            with distributed.connect(dask, workers if workers > 1 else None) as client:
-                yield from distributed.analyze_many(client, docs, model)
-        elif workers > 1:
-            from chronica.nlp import check
-            from chronica.parallel import analyze_many
+        with distributed.connect(dask, workers if workers > 1 else None) as client:
+            yield from distributed.analyze_many(client, docs, model)
+    elif workers > 1:
+        from chronica.nlp import check
+        from chronica.parallel import analyze_many
 
-            check(model)
-            yield from analyze_many(docs, workers, model, progress=progress)
-        else:
-            from chronica.pipeline import Pipeline
+        check(model)
+        yield from analyze_many(docs, workers, model, progress=progress)
+    else:
+        from chronica.pipeline import Pipeline
 
-            pipeline = Pipeline(model)
-            for doc in docs:
-                yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
-    except ModelError as exc:
-        fail(str(exc))
-        sys.exit(2)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+        pipeline = Pipeline(model)
+        for doc in docs:
+            yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
 
 
-def _summary(docs: list[Document]) -> None:
+def _summary_row(doc: Document) -> list[str]:
+    return [Path(doc.source.path).name, *(str(len(x)) for x in (
+        doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes))]
+
+
+def _summary(rows: list[list[str]]) -> None:
     table = Table(title="chronica analysis")
     for column in ("file", "sections", "sentences", "dates", "entities", "events", "quotes", "notes"):
         table.add_column(column, justify="left" if column == "file" else "right")
-    for doc in docs:
-        table.add_row(Path(doc.source.path).name, *(str(len(x)) for x in (
-            doc.sections, doc.sentences, doc.timexes, doc.entities, doc.events, doc.quotes, doc.notes)))
+    for row in rows:
+        table.add_row(*row)
     stderr.print(table)
 
 
@@ -162,28 +189,30 @@ _DB_OPTION = click.option("--db", type=click.Path(path_type=Path), default="chro
                           envvar="CHRONICA_DB", help="The library file (SQLite). Env: CHRONICA_DB.")
 
 
-def _open_library(db: Path, create: bool = False):
-    """The library connection, or one error line and exit 2 (unknown schema, not a library, missing)."""
+def _open_library(db: Path, create: bool = False) -> sqlite3.Connection:
+    """The library connection; an unknown schema, a foreign or missing file is an :class:`InputError`."""
     from chronica.library import open_library
 
-    try:
-        return open_library(db, create=create)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+    return open_library(db, create=create)
 
 
-def _library_inputs(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given, and inside directories every file a reader knows, in name order."""
+def _library_inputs(paths: tuple[Path, ...]) -> tuple[list[Path], int]:
+    """Files as given, and inside directories every file a reader knows, in name order; and how many
+    directories held none (each reported: an empty or mistyped corpus folder must not look like success)."""
     from chronica.readers import READERS
 
     found: list[Path] = []
+    empty = 0
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            known = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            if not known:
+                fail(f"{path}: no file chronica can read (known: {' '.join(sorted(READERS))})")
+                empty += 1
+            found += known
         else:
             found.append(path)
-    return found
+    return found, empty
 
 
 @main.command()
@@ -211,9 +240,9 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool,
     from chronica.library import find, store
     from chronica.readers.common import sha256
 
-    files = _library_inputs(paths)
+    files, empty = _library_inputs(paths)
     conn = _open_library(db, create=True)
-    counts = {"added": 0, "skipped": 0, "failed": 0}
+    counts = {"added": 0, "skipped": 0, "failed": empty}
     columns = (TextColumn("{task.description}", table_column=None), BarColumn(),
                TextColumn("{task.completed:,.0f}/{task.total:,.0f}"), TimeRemainingColumn())
     with Progress(*columns, console=stderr, disable=quiet) as bar:
@@ -242,7 +271,10 @@ def add(paths: tuple[Path, ...], db: Path, force: bool, model: str, quiet: bool,
             task = tasks.pop(doc.source.path, None)
             if task is not None:
                 bar.remove_task(task)
-            store(conn, doc, replace=force, supersede=True)
+            try:
+                store(conn, doc, replace=force, supersede=True)
+            except sqlite3.Error as exc:  # locked past the timeout by another writer, disk full, read-only
+                raise InputError(str(db), f"cannot write the library ({exc})") from None
             counts["added"] += 1
             bar.advance(overall)
             for warning in doc.warnings:
@@ -318,7 +350,7 @@ def search(query: str, db: Path, limit: int) -> None:
 
 @main.command()
 @_DB_OPTION
-@click.option("-f", "--format", "fmt", type=click.Choice(["html", "json", "jsonl", "md"]), default="jsonl",
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*WRITERS, "jsonl"])), default="jsonl",
               show_default=True, help="jsonl: one JSON document per line; others: one file per book in -o DIR.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Directory (or the .jsonl file). Default: stdout for jsonl.")
 def export(db: Path, fmt: str, output: Path | None) -> None:
@@ -350,8 +382,24 @@ def serve(db: Path, host: str, port: int) -> None:
     from chronica.web.app import create_app
 
     _open_library(db, create=True).close()  # refuse a foreign or newer file before binding the port
+    _check_listen(host, port)
     stderr.print(f"chronica: serving {db} on http://{host}:{port}/", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+def _check_listen(host: str, port: int) -> None:
+    """One error line and exit 2 when ``host:port`` cannot be listened on (port taken, unknown host):
+    uvicorn would log two lines of its own and exit 3."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        fail(f"{host}:{port}: cannot listen ({exc.strerror or exc})")
+        sys.exit(2)
 
 
 # --- Evaluation --------------------------------------------------------------------------------
@@ -378,11 +426,7 @@ def eval_timex(gold: tuple[Path, ...], system: tuple[Path, ...], errors: bool) -
 
     systems = [found for path in system
                for found in (sorted([*path.glob("*.json"), *path.glob("*.tml")]) if path.is_dir() else [path])]
-    try:
-        report = evaluate_timex(list(gold), systems)
-    except InputError as exc:
-        fail(str(exc))
-        sys.exit(2)
+    report = evaluate_timex(list(gold), systems)
     console = stdout_console()
     console.print(format_table(report))
     if errors:

@@ -18,10 +18,14 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from chronica.errors import InputError
 from chronica.model import Document
 from chronica.nlp import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from distributed import Client  # the optional dask extra: only for the hints
 
 _LOCK = threading.Lock()
 
@@ -35,7 +39,7 @@ def analyze_remote(doc: Document, model: str = DEFAULT_MODEL) -> Document:
 
 
 @contextmanager
-def connect(address: str, workers: int | None = None) -> Iterator[object]:
+def connect(address: str, workers: int | None = None) -> Iterator[Client]:
     """A ``distributed.Client`` for ``address`` (``tcp://host:8786``), or a LocalCluster for ``local``.
 
     ``workers`` sizes the LocalCluster (one process with one thread each; default: one per core).
@@ -57,7 +61,7 @@ def connect(address: str, workers: int | None = None) -> Iterator[object]:
         yield client
 
 
-def analyze_many(client, docs: Iterable[Document], model: str = DEFAULT_MODEL) -> Iterator[Document]:
+def analyze_many(client: Client, docs: Iterable[Document], model: str = DEFAULT_MODEL) -> Iterator[Document]:
     """Analyze ``docs`` on the cluster; yield each analyzed Document in input order."""
     window = max(2, 2 * sum(client.nthreads().values()))
     pending: deque = deque()

@@ -41,8 +41,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
-    candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
-    for candidate in candidates:
+    for candidate in _candidates(name):
         try:
             nlp = spacy.load(candidate)
         except OSError:
@@ -60,9 +59,13 @@ def check(name: str = DEFAULT_MODEL) -> None:
     """
     import spacy
 
-    candidates = [name] + ([_ALIASES[name]] if name in _ALIASES else [])
-    if not any(spacy.util.is_package(c) or Path(c, "config.cfg").is_file() for c in candidates):
+    if not any(spacy.util.is_package(c) or Path(c, "config.cfg").is_file() for c in _candidates(name)):
         raise _missing(name)
+
+
+def _candidates(name: str) -> list[str]:
+    """``name``, then the package it is an alias of (``en_core_web_sm`` is shipped as the default)."""
+    return [name] + ([_ALIASES[name]] if name in _ALIASES else [])
 
 
 def _missing(name: str) -> ModelError:

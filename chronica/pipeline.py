@@ -10,7 +10,6 @@ chunks and documents in parallel. The three phases below are what those workers 
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from chronica import chunks, dates, entities, events, notes, nlp, quotes, readers, structure
 from chronica.chunks import ChunkResult
 from chronica.model import Document, SourceInfo
+from chronica.readers.common import sha256
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,6 +57,7 @@ class Pipeline:
 
     def analyze_path(self, path: Path, dct: str | None = None, progress: Progress = None,
                      timings: Timings = None) -> Document:
+        """Read and analyze the file at ``path``; the reading time counts in ``timings`` as ``read``."""
         started = time.perf_counter()
         doc = readers.read(path)
         if timings is not None:
@@ -68,7 +69,8 @@ class Pipeline:
 
 @lru_cache(maxsize=2)
 def shared(model: str = nlp.DEFAULT_MODEL) -> Pipeline:
-    """One Pipeline per process and model: what pool and cluster workers analyze with."""
+    """One Pipeline per process and model: what pool and cluster workers and :func:`chronica.analyze`
+    analyze with, so loading the model (a second or more) is paid once, not per document."""
     return Pipeline(model)
 
 
@@ -106,5 +108,4 @@ def finish(doc: Document, results: list[ChunkResult], timings: Timings = None) -
 def document_from_text(text: str, name: str = "<text>", fmt: str = "txt") -> Document:
     """A Document for text given directly (API use): newlines normalized as a file read would be."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(text=text, source=SourceInfo(path=name, sha256=sha, format=fmt))
+    return Document(text=text, source=SourceInfo(path=name, sha256=sha256(text.encode("utf-8")), format=fmt))

@@ -21,11 +21,18 @@ _MARKER_LINE = re.compile(r"^\s*(\d{1,4})\s*$")
 _INLINE_MARKER = re.compile(r"(?<=[\w.,;:!?”\"’')])(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SENTENCE_END = re.compile(r"[.!?:;,\"”’]$")
+# A paragraph longer than this is cut (at a sentence end when there is one in its second half): spaCy
+# refuses texts over a million characters, and one huge block would defeat the chunked, flat-memory
+# analysis. Only a book saved without line breaks, or markup with no paragraphs, has such blocks.
+MAX_PARAGRAPH_CHARS = 100_000
+_CUT_AFTER = re.compile(r"[.!?][\"”’)]*\s+")
 
 
 def run(doc: Document) -> None:
-    """Fill sections, paragraphs and notes of a plain-text document (no-op for structured input)."""
+    """Fill sections, paragraphs and notes of a plain-text document (structured input keeps its own),
+    then cut overlong paragraphs and give each paragraph its section."""
     if doc.paragraphs:
+        _split_long(doc)
         _assign_sections(doc)
         return
     lines = _lines(doc.text)
@@ -68,6 +75,7 @@ def run(doc: Document) -> None:
         prev_kind = "para"
     close_block()
     _inline_markers(doc)
+    _split_long(doc)
     _assign_sections(doc)
 
 
@@ -115,6 +123,30 @@ def _inline_markers(doc: Document) -> None:
             digits = match.group(1) or match.group(2).translate(_SUPERSCRIPTS)
             doc.notes.append(Note(number=int(digits), start=match.start(), end=match.end()))
     doc.notes.sort(key=lambda note: note.start)
+
+
+def _split_long(doc: Document, limit: int = MAX_PARAGRAPH_CHARS) -> None:
+    """Cut every paragraph longer than ``limit`` into pieces of at most ``limit`` characters."""
+    if all(p.end - p.start <= limit for p in doc.paragraphs):
+        return
+    pieces: list[Paragraph] = []
+    for para in doc.paragraphs:
+        start = para.start
+        while para.end - start > limit:
+            window = doc.text[start + limit // 2:start + limit]
+            ends = [m.end() for m in _CUT_AFTER.finditer(window)]
+            if ends:
+                cut = start + limit // 2 + ends[-1]
+            else:
+                space = window.rfind(" ")
+                cut = start + limit // 2 + space + 1 if space >= 0 else start + limit
+            end = cut
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
+            pieces.append(Paragraph(start=start, end=end, section=para.section))
+            start = cut
+        pieces.append(Paragraph(start=start, end=para.end, section=para.section))
+    doc.paragraphs = pieces
 
 
 def _assign_sections(doc: Document) -> None:

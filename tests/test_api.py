@@ -27,3 +27,13 @@ def test_a_string_naming_a_file_is_read_as_that_file(tmp_path: Path) -> None:
     path = tmp_path / "berlin.txt"
     path.write_text(TEXT, encoding="utf-8")
     assert chronica.analyze(str(path)).document.text == TEXT
+
+
+def test_the_model_is_loaded_once_for_many_calls() -> None:
+    from chronica.pipeline import shared
+
+    chronica.analyze(TEXT)
+    loaded = shared.cache_info().currsize
+    for _ in range(3):
+        chronica.analyze(TEXT)
+    assert shared.cache_info().currsize == loaded and shared.cache_info().hits >= 3

@@ -139,3 +139,17 @@ def test_cli_writes_the_zip_to_a_directory_and_to_stdout(tmp_path: Path) -> None
     piped = subprocess.run([sys.executable, "-m", "chronica", "analyze", str(source), "-f", "csv", "-q"],
                            check=True, capture_output=True, timeout=300).stdout
     assert zipfile.ZipFile(io.BytesIO(piped)).namelist() == ["events.csv", "quotes.csv", "entities.csv"]
+
+
+def test_timelinejs_escapes_names_it_shows_as_html() -> None:
+    from chronica.model import Entity, Event, EventDate
+    from chronica.writers.timelinejs import slide
+
+    actor = Entity(id="e1", name="<img src=x onerror=alert(1)>", type="PERSON", aliases=[], mentions=[(0, 5)])
+    event = Event(id="v1", date=EventDate("1950-05-03", None, "1950-05-03", "1950-05-03", "t1"), summary="<b>met</b>",
+                  trigger="met", actors=["e1"], places=[], sentence="<script>x</script> met.", sentence_start=0,
+                  sentence_end=24)
+    shown = slide({"e1": actor}, event)
+    assert shown is not None
+    assert shown["group"] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "<" not in shown["text"]["headline"] and "<script>" not in shown["text"]["text"]

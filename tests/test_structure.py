@@ -96,3 +96,19 @@ def test_markdown_footnotes_become_notes_with_text(tmp_path) -> None:
     structure.run(doc)
     assert [(n.number, n.text) for n in doc.notes] == [(1, "Tempelhof logbook, June 1948.")]
     assert "[^1]" not in doc.text and doc.text[:doc.notes[0].start].endswith("1948.")
+
+
+def test_a_book_on_one_line_is_cut_into_paragraphs_spacy_can_take() -> None:
+    from chronica.pipeline import document_from_text
+    from chronica.structure import MAX_PARAGRAPH_CHARS, run
+
+    sentence = "On 24 June 1948 the Soviet authorities cut the roads into Berlin. "
+    text = sentence * (3 * MAX_PARAGRAPH_CHARS // len(sentence))
+    doc = document_from_text(text.strip())
+    run(doc)
+    assert len(doc.paragraphs) >= 3
+    assert all(0 < p.end - p.start <= MAX_PARAGRAPH_CHARS for p in doc.paragraphs)
+    assert doc.paragraphs[0].start == 0 and doc.paragraphs[-1].end == len(doc.text)
+    for before, after in zip(doc.paragraphs, doc.paragraphs[1:]):
+        assert doc.text[before.end - 1] == "." and doc.text[before.end:after.start].isspace()
+        assert doc.text[after.start:].startswith("On 24 June")

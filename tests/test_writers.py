@@ -70,3 +70,41 @@ def test_write_atomic_gives_files_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_markdown_keeps_document_markup_inert(analyze_text) -> None:
+    md = WRITERS["md"][0](analyze_text(HOSTILE))
+    assert "<script>" not in md and "<img" not in md
+    assert "&lt;script>alert(1)&lt;/script>" in md  # still readable once rendered
+
+
+@pytest.mark.parametrize("fmt", ["tei", "timeml", "gexf"])
+def test_xml_outputs_stay_well_formed_with_control_characters(analyze_text, fmt: str) -> None:
+    from xml.etree import ElementTree
+
+    # Form feeds and other C0 controls come through from PDF and word-processor text.
+    doc = analyze_text("On 24 June 1948 General Lucius Clay\x0c met Ernst Reuter in Berlin.\x01\n"
+                       "“We stay,” Clay\x0b said to Reuter on 26 June 1948.\n")
+    root = ElementTree.fromstring(WRITERS[fmt][0](doc).encode("utf-8"))
+    text = "".join(root.itertext())
+    assert "\x0c" not in text and "\x01" not in text
+    if fmt != "gexf":
+        assert "24 June 1948 General Lucius Clay met" in text.replace("  ", " ")
+
+
+def test_inputs_with_one_name_in_different_folders_get_their_own_outputs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for folder, year in (("vol1", 1948), ("vol2", 1950)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "chapter.txt").write_text(f"On 24 June {year} the roads were cut.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "chronica", "analyze", str(tmp_path / "vol1" / "chapter.txt"),
+                             str(tmp_path / "vol2" / "chapter.txt"), "-o", str(out), "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    written = sorted(out.iterdir(), key=lambda p: len(p.name))
+    assert len(written) == 2 and written[0].name == "chapter.json" and written[1].name.startswith("chapter-")
+    values = sorted(json.loads(p.read_text(encoding="utf-8"))["timexes"][0]["value"] for p in written)
+    assert values == ["1948-06-24", "1950-06-24"]

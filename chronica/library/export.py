@@ -9,11 +9,8 @@ from pathlib import Path
 
 from chronica.library.store import load
 from chronica.model import Document
-from chronica.writers import WRITERS, write_atomic
+from chronica.writers import WRITERS, output_stem, write_atomic
 from chronica.writers.json import to_dict
-
-FORMATS = sorted([*WRITERS, "jsonl"])
-
 
 def documents(conn: sqlite3.Connection) -> Iterator[Document]:
     """Every stored book, one at a time (a large library never sits in memory whole)."""
@@ -30,16 +27,13 @@ def jsonl(conn: sqlite3.Connection) -> Iterator[str]:
 
 
 def to_directory(conn: sqlite3.Connection, fmt: str, directory: Path) -> list[Path]:
-    """One file per book in ``directory``; books sharing a file name get the library id appended."""
+    """One file per book in ``directory``; books sharing a file name get a prefix of their sha256 appended
+    (stable across runs and libraries, unlike the library id)."""
     render, extension = WRITERS[fmt]
     written: list[Path] = []
     used: set[str] = set()
     for doc in documents(conn):
-        stem = Path(doc.source.path).stem or "document"
-        if stem in used:
-            stem = f"{stem}-{doc.source.sha256[:8]}"
-        used.add(stem)
-        target = directory / (stem + extension)
+        target = directory / (output_stem(doc, used) + extension)
         write_atomic(target, render(doc))
         written.append(target)
     return written

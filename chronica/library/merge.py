@@ -12,16 +12,18 @@ import re
 import sqlite3
 import unicodedata
 
+from chronica.data import load_lines
 from chronica.model import Entity
 
 KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "org"}
-_PARTICLES = frozenset("of de la le du da di del der den von van al bin ibn y and the".split())
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_PARTICLES = frozenset(load_lines("library", "name_particles.txt"))
+_SUFFIXES = frozenset(load_lines("library", "name_suffixes.txt"))
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 
 
 def kind(entity_type: str) -> str:
+    """The library's coarse kind of a spaCy entity type: person, place, org or other."""
     return KINDS.get(entity_type, "other")
 
 

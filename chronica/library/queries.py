@@ -30,6 +30,13 @@ def document_ids_by_name(conn: sqlite3.Connection, name: str) -> list[int]:
         "OR (length(?1) >= 8 AND sha256 LIKE ?1 || '%')", (name,))]
 
 
+def library_ids(conn: sqlite3.Connection, document_id: int) -> dict[str, int]:
+    """A book's entity ids (``e1`` …) -> the library entity each was joined to (for links across books)."""
+    return {local: library_id for local, library_id in conn.execute(
+        "SELECT local_id, library_entity_id FROM entities WHERE document_id = ? AND library_entity_id IS NOT NULL",
+        (document_id,))}
+
+
 def fts_query(query: str) -> str:
     """The user's words as an FTS5 query: every word or "quoted phrase" must occur; no syntax errors.
 

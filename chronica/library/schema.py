@@ -146,21 +146,28 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
     if not path.exists():
         if not create:
             raise InputError(str(path), "no such library (create one with `chronica add FILE --db PATH`)")
-        path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise InputError(str(path), "is a directory, not a library file")
-    # Transactions are explicit; a web request may open its connection in one worker thread and use it in another.
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Transactions are explicit; a web request may open its connection in one worker thread and use it in another.
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise InputError(str(path), f"cannot open ({exc})") from None
     conn.row_factory = sqlite3.Row
     try:
         _check(conn)
     except InputError as exc:
         conn.close()
         raise InputError(str(path), exc.problem) from None
-    conn.execute("PRAGMA journal_mode=WAL")  # readers (the web app) never wait for a writer (add)
-    conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses at most the last commit, never corrupts
-    conn.execute("PRAGMA foreign_keys=ON")
-    migrate(conn)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")  # readers (the web app) never wait for a writer (add)
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crash loses at most the last commit, never corrupts
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrate(conn)
+    except sqlite3.Error as exc:  # a read-only file or directory, a full disk
+        conn.close()
+        raise InputError(str(path), f"cannot open ({exc})") from None
     return conn
 
 

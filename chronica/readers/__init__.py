@@ -47,3 +47,5 @@ def read(path: Path) -> Document:
         return reader(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except RecursionError:  # the XML readers walk the element tree recursively
+        raise InputError(str(path), "elements nested too deeply to read (thousands of levels)") from None

@@ -41,6 +41,11 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def signature(data: bytes) -> str | None:
+    """What a file renamed by mistake really is ("a PNG image"), from its magic number; None if unknown."""
+    return next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
+
+
 def decode_text(path: Path, data: bytes) -> tuple[str, str | None]:
     """Decode bytes of a text file; return the text (universal newlines) and a warning if guessed.
 
@@ -53,9 +58,9 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str | None]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(path, data, "utf-16")
     else:
-        for magic, what in _SIGNATURES:
-            if data.startswith(magic):
-                raise InputError(str(path), f"binary file ({what}), not text")
+        what = signature(data)
+        if what is not None:
+            raise InputError(str(path), f"binary file ({what}), not text")
         if b"\x00" in data[:8192]:
             raise InputError(str(path), "binary file (contains NUL bytes), not text")
         try:
@@ -93,8 +98,10 @@ def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise InputError(str(path), f"not a valid {kind} (bad zip)") from None
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
+        # NotImplementedError: a corrupt central directory claims a zip version from the future.
+        what = None if data.startswith(b"PK") else signature(data)  # a damaged zip is just a bad zip
+        raise InputError(str(path), f"not a valid {kind} (" + (f"it is {what})" if what else "bad zip)")) from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InputError(str(path), f"refused: zip has {len(infos)} members (limit {MAX_ZIP_MEMBERS})")
     total = sum(info.file_size for info in infos)
@@ -115,7 +122,8 @@ def zip_member(path: Path, archive: zipfile.ZipFile, name: str, kind: str) -> by
     try:
         with archive.open(info) as handle:
             data = handle.read(min(info.file_size, MAX_ZIP_TOTAL) + 1)
-    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError):
+        # ValueError: a corrupt local header offset makes zipfile seek before the start of the data.
         raise InputError(str(path), f"not a valid {kind} (bad zip: member {name} is corrupt)") from None
     if len(data) > info.file_size:
         raise InputError(str(path), f"refused: zip member {name} inflates past its declared size, a zip bomb?")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from chronica.errors import InputError
 from chronica.model import Document, Page
-from chronica.readers.common import Block, DocumentBuilder, read_bytes
+from chronica.readers.common import Block, DocumentBuilder, read_bytes, signature
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})\s*$", re.I)
 _NOTE_START = re.compile(r"^\s*(\d{1,4})[.)]?\s+(.*)$")
@@ -50,12 +50,18 @@ class _Line:
 
 def read(path: Path) -> Document:
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, DeprecationError, PyPdfError
 
     data = read_bytes(path)
     if not data.startswith(b"%PDF"):
-        raise InputError(str(path), "not a PDF (no %PDF header)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files warn loudly
+        what = signature(data)
+        raise InputError(str(path), f"not a PDF ({f'it is {what}' if what else 'no %PDF header'})")
+    # pypdf logs what it finds wrong in a file that still reads (even as ERROR: a broken font
+    # encoding), which would print as raw lines to the user's terminal; keep it as one warning.
+    complaints = _Complaints()
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(complaints)
+    logger.propagate = False
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -63,14 +69,39 @@ def read(path: Path) -> Document:
         pages = [_lines(page) for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    # What a malformed file makes pypdf raise: its own errors (two outside its hierarchy: a filter name it
+    # dropped, an AES-encrypted file without the optional crypto package), and builtins from deep inside
+    # its parser (a reference loop, a negative seek, an index past a truncated table).
+    except (PyPdfError, DependencyError, DeprecationError, ValueError, KeyError, TypeError, AttributeError, OSError, IndexError, ZeroDivisionError,
+            RuntimeError, AssertionError) as exc:
         message = str(exc).split("\n")[0][:120]
         if "decrypt" in message.lower() or "crypt" in message.lower():
             raise InputError(str(path), "encrypted PDF: no readable text layer; decrypt it first") from None
         raise InputError(str(path), f"not a valid PDF ({message})") from None
+    finally:
+        logger.removeHandler(complaints)
+        logger.propagate = True
     if not any(pages):
         raise InputError(str(path), "PDF has no text layer (scanned images?); it needs OCR first")
-    return _Layout(DocumentBuilder(path, data, "pdf")).run(pages)
+    doc = _Layout(DocumentBuilder(path, data, "pdf")).run(pages)
+    if complaints.first:
+        more = f" (and {complaints.count - 1} more)" if complaints.count > 1 else ""
+        doc.warnings.append(f"{path}: the PDF is partly malformed, text may be garbled: {complaints.first}{more}")
+    return doc
+
+
+class _Complaints(logging.Handler):
+    """Counts pypdf's log records of one read and keeps the first, shortened to a line."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.first = ""
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if not self.first:
+            self.first = record.getMessage().split("\n")[0][:100]
 
 
 def _lines(page) -> list[_Line]:

@@ -1,7 +1,8 @@
 """Plain text and Markdown.
 
-A ``.txt`` file's text is its content unchanged, so offsets index the file itself. Markdown
-footnotes (``[^1]``) are lifted out into notes that carry their text.
+A ``.txt`` file's text is its decoded content with line breaks made ``\n`` (a BOM dropped), so
+offsets index the file's characters, counting a Windows CRLF as one. Markdown footnotes (``[^1]``)
+are lifted out into notes that carry their text.
 """
 
 from __future__ import annotations

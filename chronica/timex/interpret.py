@@ -56,10 +56,6 @@ class Mention:
     freq: str | None = None
     second: tuple[int, int] | None = None  # offsets of a year range's second year ("2010" of "2009-2010")
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None or self.decade is not None or self.century is not None
-
 
 def _cap(word: str) -> bool:
     return word[:1].isupper()

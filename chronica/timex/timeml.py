@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 from chronica.errors import InputError
 from chronica.model import Timex
 from chronica.readers.common import parse_xml, read_bytes
+from chronica.xmltext import xml_safe
 
 
 @dataclass
@@ -79,4 +80,4 @@ def write_timeml(text: str, timexes: list[Timex], dct: str | None = None, doc_id
     body.append(escape(text[pos:]))
     out.append("<TEXT>" + "".join(body) + "</TEXT>")
     out.append("</TimeML>")
-    return "\n".join(out) + "\n"
+    return xml_safe("\n".join(out)) + "\n"

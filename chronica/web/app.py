@@ -7,6 +7,7 @@ break out of its element nor run. Nothing is fetched from the network.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -34,7 +35,7 @@ def create_app(db: Path, max_upload: int = MAX_UPLOAD, model: str | None = None)
     app.include_router(api.router)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"

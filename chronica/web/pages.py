@@ -33,8 +33,7 @@ def upload_page(request: Request, file: UploadFile = File(...), conn: sqlite3.Co
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(document_id: int, conn: sqlite3.Connection = Connection) -> HTMLResponse:
     doc = document_or_404(conn, document_id)
-    urls = {local: f"/entities/{library_id}" for local, library_id in conn.execute(
-        "SELECT local_id, library_entity_id FROM entities WHERE document_id = ?", (document_id,))}
+    urls = {local: f"/entities/{library_id}" for local, library_id in queries.library_ids(conn, document_id).items()}
     return page("document.html", document_id=document_id, **html_writer.context(doc, urls))
 
 

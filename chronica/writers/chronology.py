@@ -3,8 +3,10 @@ and a date label that says how certain the date is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from chronica.chronology import sort_key
-from chronica.model import Document, Entity, Event
+from chronica.model import Document, Entity, Event, Quote
 
 _MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before",
               "AFTER": "after", "ON_OR_BEFORE": "by", "ON_OR_AFTER": "from", "LESS_THAN": "less than",
@@ -18,18 +20,28 @@ def ordered_events(doc: Document) -> list[Event]:
 
 
 def entity_index(doc: Document) -> dict[str, Entity]:
+    """Entities by id, built once per document: writers look names up for every event."""
     return {e.id: e for e in doc.entities}
 
 
-def names(doc: Document, ids: list[str]) -> list[str]:
-    by_id = entity_index(doc)
+def names(by_id: Mapping[str, Entity], ids: list[str]) -> list[str]:
+    """The names of the entities ``ids`` (from :func:`entity_index`), unknown ids skipped."""
     return [by_id[i].name for i in ids if i in by_id]
 
 
-def main_actor(doc: Document, event: Event) -> str | None:
+def main_actor(by_id: Mapping[str, Entity], event: Event) -> str | None:
     """The first actor named, else the first patient: the row a timeline groups the event under."""
-    found = names(doc, event.actors) or names(doc, event.patients)
+    found = names(by_id, event.actors) or names(by_id, event.patients)
     return found[0] if found else None
+
+
+def quotes_by_speaker(doc: Document) -> dict[str, list[Quote]]:
+    """Each speaker's quotations in text order, grouped in one pass (not one scan of all quotes per person)."""
+    grouped: dict[str, list[Quote]] = {}
+    for quote in doc.quotes:
+        if quote.speaker:
+            grouped.setdefault(quote.speaker, []).append(quote)
+    return grouped
 
 
 def citation(event: Event) -> str:

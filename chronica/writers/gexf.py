@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from chronica.model import Document
+from chronica.xmltext import xml_safe
 
 NS = "http://www.gexf.net/1.2draft"
 _NETWORK_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -94,7 +95,7 @@ def render(doc: Document) -> str:
                                                              "weight": f"{weight:.1f}", **_time(edge.span)})
         _values(element, [("0", str(len(edge.events))), ("1", str(edge.quotes)), ("2", " ".join(edge.events))])
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def _time(span: _Span) -> dict[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from chronica.model import Document, Sentence
-from chronica.writers.chronology import citation, date_label, ordered_events
+from chronica.writers.chronology import citation, date_label, ordered_events, quotes_by_speaker
 
 _ENTITY_CLASS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org", "NORP": "org"}
 
@@ -47,9 +47,10 @@ def context(doc: Document, entity_urls: dict[str, str] | None = None) -> dict[st
         "text": q.text, "speaker": q.speaker_name, "url": urls.get(q.speaker or ""),
         "target": _sentence_id(doc.sentences, sentence_starts, q.start),
     } for q in doc.quotes if q.kind == "speech"]
+    by_speaker = quotes_by_speaker(doc)
     people = [{"name": p.name, "url": urls.get(p.id), "mentions": len(p.mentions),
                "aliases": [a for a in p.aliases if a != p.name],
-               "quotes": [q.text for q in doc.quotes if q.speaker == p.id]}
+               "quotes": [q.text for q in by_speaker.get(p.id, [])]}
               for p in sorted((e for e in doc.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))]
     return {"title": Path(doc.source.path).name or doc.source.path, "events": events, "quotes": quotes, "people": people,
             "blocks": _blocks(doc)}

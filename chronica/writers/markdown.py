@@ -4,20 +4,24 @@ then quotations and the cast. EDTF strings are given for readers who paste them 
 from __future__ import annotations
 
 from chronica.model import Document
-from chronica.writers.chronology import citation, date_label, names, ordered_events
+from chronica.writers.chronology import citation, date_label, entity_index, names, ordered_events, quotes_by_speaker
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Document text made inert in a table cell or list item: a pipe would split the row, a newline end
+    it, and ``<`` open raw HTML, which Markdown renderers pass through (a book quoting markup, or a
+    hostile upload, must not put script into the rendered page)."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
 def render(doc: Document) -> str:
     lines = [f"# Chronology of {_cell(doc.source.path)}", ""]
     if doc.events:
         lines += ["| Date | EDTF | Event | Actors | Places | Citation |", "|---|---|---|---|---|---|"]
+        by_id = entity_index(doc)
         for event in ordered_events(doc):
-            actors = ", ".join(names(doc, event.actors))
-            places = ", ".join(names(doc, event.places))
+            actors = ", ".join(names(by_id, event.actors))
+            places = ", ".join(names(by_id, event.places))
             edtf = event.date.edtf or "" if event.date else ""
             lines.append(f"| {_cell(date_label(event))} | {_cell(edtf)} | {_cell(event.summary)} | {_cell(actors)} "
                          f"| {_cell(places)} | {_cell(citation(event))} |")
@@ -34,9 +38,10 @@ def render(doc: Document) -> str:
     people = [e for e in doc.entities if e.type == "PERSON"]
     if people:
         lines += ["", "## People", ""]
+        by_speaker = quotes_by_speaker(doc)
         for person in sorted(people, key=lambda e: -len(e.mentions)):
             aliases = ", ".join(a for a in person.aliases if a != person.name)
-            said = [q for q in doc.quotes if q.speaker == person.id]
+            said = by_speaker.get(person.id, [])
             lines.append(f"- **{_cell(person.name)}** ({len(person.mentions)} mentions, {len(said)} quotations)"
                          + (f": {_cell(aliases)}" if aliases else ""))
             lines += [f"  - {_cell(q.text)}" for q in said]

@@ -21,6 +21,7 @@ from pathlib import Path
 from chronica.chronology import usable
 from chronica.model import Document
 from chronica.writers.chronology import ordered_events
+from chronica.xmltext import xml_safe
 
 TEI = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -60,7 +61,7 @@ def render(doc: Document) -> str:
             if note.sentence_start is not None:
                 attrs["target"] = "#" + sentence_id(note.sentence_start)
             ET.SubElement(notes, _t("note"), attrs).text = note.text or ""
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def _header(root: ET.Element, doc: Document) -> None:
