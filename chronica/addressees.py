@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from chronica.data import load_set
+from chronica.mention_index import MentionIndex
 from chronica.model import Document, Entity
 
 _OBJECTS = frozenset({"dative", "dobj", "iobj"})
@@ -20,9 +21,7 @@ _NETWORK_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 def run(doc: Document) -> None:
     verbs = load_set("quotes", "speech_verbs.txt")
-    rows = sorted((s, e, entity) for entity in doc.entities for s, e in entity.mentions
-                  if entity.type in _NETWORK_TYPES)
-    starts = [r[0] for r in rows]
+    index = MentionIndex(doc.entities, _NETWORK_TYPES)
     para_starts = [p.start for p in doc.paragraphs]
     for quote in doc.quotes:
         if quote.kind != "speech" or not quote.speaker:
@@ -35,23 +34,14 @@ def run(doc: Document) -> None:
                                          alignment_mode="expand")
         if span is None:
             continue
-        found = _from_reporting_clause(span.sent, offset, quote.start, quote.end, verbs, rows, starts)
-        found = found or _vocative(doc.text, quote.start, quote.end, rows, starts)
+        found = _from_reporting_clause(span.sent, offset, quote.start, quote.end, verbs, index)
+        found = found or _vocative(doc.text, quote.start, quote.end, index)
         if found is not None and found.id != quote.speaker:
             quote.addressee = found.id
 
 
-def _within(rows, starts, start: int, end: int) -> Entity | None:
-    i = bisect.bisect_left(starts, start)
-    while i < len(rows) and rows[i][0] < end:
-        if rows[i][1] <= end:
-            return rows[i][2]
-        i += 1
-    return None
-
-
-def _from_reporting_clause(sent, offset: int, q_start: int, q_end: int, verbs: frozenset[str], rows,
-                           starts) -> Entity | None:
+def _from_reporting_clause(sent, offset: int, q_start: int, q_end: int, verbs: frozenset[str],
+                           index: MentionIndex) -> Entity | None:
     for token in sent:
         position = offset + token.idx
         if q_start <= position < q_end or token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
@@ -68,19 +58,16 @@ def _from_reporting_clause(sent, offset: int, q_start: int, q_end: int, verbs: f
             start, end = offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
             if q_start <= start < q_end:
                 continue
-            entity = _within(rows, starts, start, end)
-            if entity is not None:
-                return entity
+            inside = index.inside(start, end)
+            if inside:
+                return inside[0][2]
     return None
 
 
-def _vocative(text: str, q_start: int, q_end: int, rows, starts) -> Entity | None:
+def _vocative(text: str, q_start: int, q_end: int, index: MentionIndex) -> Entity | None:
     """A person named between commas (or a comma and the quote's edge) inside the quotation."""
-    i = bisect.bisect_left(starts, q_start)
-    while i < len(rows) and rows[i][0] < q_end:
-        start, end, entity = rows[i]
-        i += 1
-        if entity.type != "PERSON" or end > q_end:
+    for start, end, entity in index.inside(q_start, q_end):
+        if entity.type != "PERSON":
             continue
         before = text[q_start:start].rstrip()
         after = text[end:q_end].lstrip()

@@ -19,6 +19,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chronica import mention_index
 from chronica.data import load_lines, load_set
 from chronica.model import Document, Entity
 
@@ -59,31 +60,19 @@ def is_document(entity: Entity) -> bool:
     return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
 
 
-class MentionIndex:
-    """Entity mentions sorted by offset, for lookups by span and by head word."""
+class MentionIndex(mention_index.MentionIndex):
+    """The shared mention index, plus lookups by head word and of the latest document named."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self._rows = sorted(((s, e, entity) for entity in entities for s, e in entity.mentions), key=lambda r: r[:2])
-        self._starts = [r[0] for r in self._rows]
+        super().__init__(entities)
         self._by_head_word: dict[str, list[tuple[int, Entity]]] = {}
         self._documents: list[tuple[int, Entity]] = []
-        for s, _, entity in self._rows:
+        for s, _, entity in self.rows:
             # a bare "Treaty" names nothing; "NSC-68" does
             if entity.type != "PERSON" and (" " in entity.name or any(c.isdigit() for c in entity.name)):
                 self._by_head_word.setdefault(head_word(entity.name), []).append((s, entity))
                 if is_document(entity):
                     self._documents.append((s, entity))
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        i = bisect.bisect_left(self._starts, start)
-        while i > 0 and self._rows[i - 1][1] > start:
-            i -= 1
-        rows = []
-        while i < len(self._rows) and self._rows[i][0] < end:
-            if self._rows[i][1] > start:
-                rows.append(self._rows[i])
-            i += 1
-        return rows
 
     def best(self, start: int, end: int, head: int) -> Entity | None:
         """The entity a noun phrase names: a person before anything else, the head's own mention first."""

@@ -45,6 +45,7 @@ from spacy.tokens import Span, Token
 from chronica import addressees, chronology, eras
 from chronica.clauses import Clause, clauses
 from chronica.data import load_json, load_set
+from chronica.mention_index import MentionIndex
 from chronica.model import Document, Entity, Event, EventDate, Timex
 from chronica.summaries import NameOf, has_subject, summarize
 
@@ -107,34 +108,6 @@ def lexicon() -> Lexicon:
     )
 
 
-class Mentions:
-    """Entity mentions sorted by offset: who is named in a span, and the last person named before a point."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        rows = sorted((start, end, entity) for entity in entities for start, end in entity.mentions)
-        self._rows = rows
-        self._starts = [row[0] for row in rows]
-
-    def within(self, start: int, end: int) -> list[Entity]:
-        """Entities with a mention inside ``[start, end)``, in text order, each once."""
-        i = bisect.bisect_left(self._starts, start)
-        found: dict[str, Entity] = {}
-        while i < len(self._rows) and self._rows[i][0] < end:
-            if self._rows[i][1] <= end:
-                found.setdefault(self._rows[i][2].id, self._rows[i][2])
-            i += 1
-        return list(found.values())
-
-    def person_before(self, position: int, floor: int) -> Entity | None:
-        """The last PERSON mentioned before ``position`` and not before ``floor``."""
-        i = bisect.bisect_left(self._starts, position) - 1
-        while i >= 0 and self._starts[i] >= floor:
-            if self._rows[i][2].type == "PERSON":
-                return self._rows[i][2]
-            i -= 1
-        return None
-
-
 @dataclass
 class _Clock:
     """The last stated date of a happening: undated narrative after it continues its episode."""
@@ -170,7 +143,7 @@ def run(doc: Document) -> None:
     """Fill ``doc.events`` in time order (and, from the same parses, ``Quote.addressee``)."""
     addressees.run(doc)
     lex = lexicon()
-    mentions = Mentions(doc.entities)
+    mentions = MentionIndex(doc.entities)
     speech = sorted((q.start, q.end) for q in doc.quotes if q.kind == "speech")
     timexes = sorted((t for t in doc.timexes if chronology.usable(t)), key=lambda t: t.start)
     timex_starts = [t.start for t in timexes]
@@ -333,7 +306,7 @@ def _names_a_thing(tokens: list[Token], timex_of: dict[int, Timex], lex: Lexicon
     return True
 
 
-def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions: Mentions,
+def _sentence_events(doc: Document, s: _Sentence, carry: _Clock | None, mentions: MentionIndex,
                      speech: list[tuple[int, int]], lex: Lexicon) -> list[tuple[Event, str]]:
     found: list[tuple[Event, str]] = []
     parts = clauses(s.span)
@@ -459,7 +432,7 @@ def _outcome(clause: Clause, own: Timex | None, s: _Sentence, lex: Lexicon) -> b
     return subject is not None and subject.lemma_.lower() in lex.event_nouns
 
 
-def _named_subject(clause: Clause, s: _Sentence, mentions: Mentions) -> bool:
+def _named_subject(clause: Clause, s: _Sentence, mentions: MentionIndex) -> bool:
     """The clause's subject names someone ("John Scali reported ..."), unlike "historians note"."""
     subject = next((c for c in clause.trigger.children if c.dep_ == "nsubj"), None)
     return subject is not None and bool(_named(s, list(subject.subtree), mentions))
@@ -539,7 +512,7 @@ def _fallback(s: _Sentence, parts: list[Clause], speech: list[tuple[int, int]],
 
 
 def _event(doc: Document, s: _Sentence, clause: Clause | None, trigger: Token, timex: Timex | None,
-           inferred: bool, mentions: Mentions, lex: Lexicon, opening: bool = False) -> Event:
+           inferred: bool, mentions: MentionIndex, lex: Lexicon, opening: bool = False) -> Event:
     """``opening``: ``timex`` is an opening participle's date, which the event comes after."""
     sentence = doc.sentences[s.index]
     date: EventDate | None = None
@@ -569,7 +542,7 @@ def _floor(doc: Document, s: _Sentence) -> int:
     return doc.paragraphs[max(s.paragraph - 1, 0)].start
 
 
-def _namer(s: _Sentence, mentions: Mentions, floor: int, lex: Lexicon) -> NameOf:
+def _namer(s: _Sentence, mentions: MentionIndex, floor: int, lex: Lexicon) -> NameOf:
     """The name a personal pronoun of the sentence stands for: the last person named before it."""
     def name_of(token: Token) -> str | None:
         if token.lower_ not in lex.person_pronouns:
@@ -593,7 +566,7 @@ def _noun_summary(noun: Token, s: _Sentence) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _roles(s: _Sentence, clause: Clause | None, trigger: Token, mentions: Mentions, lex: Lexicon,
+def _roles(s: _Sentence, clause: Clause | None, trigger: Token, mentions: MentionIndex, lex: Lexicon,
            floor: int) -> tuple[list[str], list[str], list[str]]:
     """Entity ids of the actors (subject, passive agent, "with"/"among" partners), patients and places."""
     actors: list[Entity] = []
@@ -637,7 +610,7 @@ def _roles(s: _Sentence, clause: Clause | None, trigger: Token, mentions: Mentio
         _ids(places, lex.place_types)
 
 
-def _named(s: _Sentence, tokens: list[Token], mentions: Mentions) -> list[Entity]:
+def _named(s: _Sentence, tokens: list[Token], mentions: MentionIndex) -> list[Entity]:
     tokens = sorted(tokens, key=lambda t: t.i)
     if not tokens:
         return []
