@@ -153,3 +153,19 @@ def test_timelinejs_escapes_names_it_shows_as_html() -> None:
     assert shown is not None
     assert shown["group"] == "&lt;img src=x onerror=alert(1)&gt;"
     assert "<" not in shown["text"]["headline"] and "<script>" not in shown["text"]["text"]
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
+    from chronica.model import Entity, Quote
+    from chronica.pipeline import document_from_text
+
+    doc = document_from_text("=cmd|' /C calc'!A0 said the clerk.\n")
+    doc.entities = [Entity(id="e1", name="@SUM(A1)", type="PERSON", aliases=["-2+3"], mentions=[(0, 3)])]
+    doc.quotes = [Quote(id="q1", text="=cmd|' /C calc'!A0", start=0, end=18, speaker="e1", speaker_name="@SUM(A1)",
+                        cue="said")]
+    archive = zipfile.ZipFile(io.BytesIO(render(doc, "csv")))
+    quote = next(csv.DictReader(io.StringIO(archive.read("quotes.csv").decode("utf-8-sig"))))
+    entity = next(csv.DictReader(io.StringIO(archive.read("entities.csv").decode("utf-8-sig"))))
+    assert quote["text"] == "'=cmd|' /C calc'!A0" and quote["speaker_name"] == "'@SUM(A1)"
+    assert entity["name"] == "'@SUM(A1)" and entity["aliases"] == "'-2+3"
+    assert quote["start"] == "0" and csv_writer._safe("-0044") == "-0044"  # numbers and BC years stay numbers

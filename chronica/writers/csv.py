@@ -4,13 +4,16 @@ One zip rather than three loose files so that ``-f csv`` keeps the CLI's rule of
 per input and format, and a spreadsheet user still gets one table per kind of thing. UTF-8 with
 a byte-order mark, because that is what makes Excel read accented names right; every other CSV
 reader ignores it. List cells (actors, notes, sources) are joined with "; ". The zip's entries
-carry a fixed timestamp so the same analysis always gives the same bytes.
+carry a fixed timestamp so the same analysis always gives the same bytes. A text cell that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a
+leading apostrophe, the usual guard against formula injection; numbers and dates are left alone.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 
 from chronica.model import Document
@@ -22,6 +25,15 @@ EVENT_COLUMNS = ["id", "date", "mod", "earliest", "latest", "edtf", "inferred", 
 QUOTE_COLUMNS = ["id", "text", "start", "end", "kind", "speaker", "speaker_name", "addressee", "cue", "notes", "pages"]
 ENTITY_COLUMNS = ["id", "name", "type", "aliases", "mentions", "first_mention", "wikidata", "latitude", "longitude"]
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_OR_DATE = re.compile(r"-?\d[\d.:T-]*")
+
+
+def _safe(cell: str) -> str:
+    """The cell as a spreadsheet will show it, never as a formula it would run."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER_OR_DATE.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _join(items) -> str:
@@ -63,7 +75,7 @@ def render(doc: Document) -> bytes:
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, rows in tables(doc).items():
             text = io.StringIO()
-            csv.writer(text, lineterminator="\r\n").writerows(rows)
+            csv.writer(text, lineterminator="\r\n").writerows([_safe(cell) for cell in row] for row in rows)
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, "\ufeff" + text.getvalue())
