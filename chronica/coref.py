@@ -5,7 +5,9 @@ clusters. Full names (two words or more) found in the document each start a pers
 spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, or the same name
 with a middle initial added). One-word names join the single person whose full name ends — or, for
 East Asian names, begins — with that word; when several people fit, each mention joins the one
-mentioned most recently. Two different full names are never merged.
+mentioned most recently. Two different full names are never merged, and a titled surname whose title
+is the role of exactly one known person of that surname ("President Kennedy") is that person, not
+another full name that shares the surname ("Attorney General Robert Kennedy").
 """
 
 from __future__ import annotations
@@ -110,7 +112,14 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
             continue
         key = name_key(mention.text)
         candidates = list(dict.fromkeys(last_word.get(key) or first_word.get(key) or []))
-        if not candidates:
+        other = _titled_known(mention, candidates, gaz)
+        if other is not None:
+            person = singles.get(other.name)
+            if person is None:
+                person = singles[other.name] = Person()
+                people.append(person)
+                last_word.setdefault(key, []).append(person)  # later bare surnames may mean this one
+        elif not candidates:
             person = singles.get(key)
             if person is None:
                 person = singles[key] = Person()
@@ -124,6 +133,28 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         person.names.sort(key=lambda m: m.start)
         person.known = _known(person, gaz)
     return [p for p in people if p.names]
+
+
+def _titled_known(mention: NameMention, candidates: list[Person], gaz: Gazetteer) -> Known | None:
+    """The known person a titled surname names when no candidate full name is that person.
+
+    "President Kennedy" in a text that spells out only "Attorney General Robert Kennedy" is the known
+    president, not the attorney general: the title is a role the data gives exactly one Kennedy.
+    """
+    if not mention.titled or not candidates:
+        return None
+    title = mention.titled[:mention.titled.rfind(mention.text)].strip().lower()
+    fits = [k for k in gaz.short_names.get(mention.text, []) if k.type == "PERSON" and title in k.roles]
+    if len(fits) != 1:
+        return None
+    known = fits[0]
+    if any(_is_known(person, known, gaz) for person in candidates):
+        return None
+    return known
+
+
+def _is_known(person: Person, known: Known, gaz: Gazetteer) -> bool:
+    return name_key(known.name) in person.keys or any(gaz.lookup(m.text) is known for m in person.names)
 
 
 def _nearest(candidates: list[Person], position: int) -> Person:

@@ -65,3 +65,14 @@ def test_subject_pronoun_prefers_the_latest_subject(analyze_text):
     kennan = next(e for e in doc.entities if e.name.endswith("Kennan"))
     start = doc.text.index("He warned")
     assert (start, start + 2) in kennan.mentions
+
+
+def test_a_titled_surname_is_the_known_person_with_that_role_not_a_namesake(analyze_text) -> None:
+    doc = analyze_text(
+        "In October 1962 President Kennedy ordered a naval quarantine of the island. "
+        "Attorney General Robert Kennedy met the Soviet ambassador on the evening of 27 October. "
+        "The next morning President Kennedy accepted the offer.\n")
+    people = {e.name: e for e in doc.entities if e.type == "PERSON"}
+    assert "John F. Kennedy" in people and "Robert Kennedy" in people
+    assert "President Kennedy" in people["John F. Kennedy"].aliases
+    assert "President Kennedy" not in people["Robert Kennedy"].aliases
