@@ -7,6 +7,7 @@ status 2; outputs are written atomically, so a failure never leaves a half-writt
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sqlite3
 import sys
@@ -197,8 +198,12 @@ def _open_library(db: Path, create: bool = False) -> sqlite3.Connection:
 
 
 def _library_inputs(paths: tuple[Path, ...]) -> tuple[list[Path], int]:
-    """Files as given, and inside directories every file a reader knows, in name order; and how many
-    directories held none (each reported: an empty or mistyped corpus folder must not look like success)."""
+    """Files, and inside directories every file a reader knows, in name order; and how many
+    directories held none (each reported: an empty or mistyped corpus folder must not look like success).
+
+    Existing files are made absolute, so a book added once as ``ch1.txt`` and once as
+    ``/books/ch1.txt`` is one book of the library, and an edited version replaces it.
+    """
     from chronica.readers import READERS
 
     found: list[Path] = []
@@ -209,9 +214,9 @@ def _library_inputs(paths: tuple[Path, ...]) -> tuple[list[Path], int]:
             if not known:
                 fail(f"{path}: no file chronica can read (known: {' '.join(sorted(READERS))})")
                 empty += 1
-            found += known
+            found += [Path(os.path.abspath(p)) for p in known]
         else:
-            found.append(path)
+            found.append(Path(os.path.abspath(path)) if path.is_file() else path)
     return found, empty
 
 

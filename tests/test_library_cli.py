@@ -126,3 +126,17 @@ def test_sigkill_during_add_leaves_only_whole_documents(tmp_path: Path, pipeline
     resumed = chronica("add", str(books), "--db", str(db))
     assert resumed.returncode == 0
     assert f"{8 - len(rows)} added, {len(rows)} already in the library" in resumed.stderr
+
+
+def test_an_edited_file_replaces_itself_however_its_path_is_written(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    book = tmp_path / "airlift.txt"
+    book.write_text(AIRLIFT, encoding="utf-8")
+    first = subprocess.run([sys.executable, "-m", "chronica", "add", "airlift.txt", "--db", str(db), "-q"],
+                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    book.write_text(AIRLIFT + "The last aircraft landed on 30 September 1949.\n", encoding="utf-8")
+    second = chronica("add", str(book), "--db", str(db), "-q")
+    assert second.returncode == 0, second.stderr
+    listing = chronica("list", "--db", str(db)).stdout
+    assert listing.count("airlift.txt") == 1
