@@ -5,7 +5,8 @@ clusters. Full names (two words or more) found in the document each start a pers
 spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, or the same name
 with a middle initial added). One-word names join the single person whose full name ends — or, for
 East Asian names, begins — with that word; when several people fit, each mention joins the one
-mentioned most recently. Two different full names are never merged, and a titled surname whose title
+named earlier in its paragraph, else the one the text already calls by that short name most often.
+Two different full names are never merged, and a titled surname whose title
 is the role of exactly one known person of that surname ("President Kennedy") is that person, not
 another full name that shares the surname ("Attorney General Robert Kennedy").
 """
@@ -107,19 +108,27 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
             last_word.setdefault(words[-1], []).append(person)
             first_word.setdefault(words[0], []).append(person)
     singles: dict[str, Person] = {}
+    # Titled surnames naming a known person go first, so that a bare surname written before them
+    # ("the Kennedy administration" ... "President Kennedy") can still mean that person.
+    rest = []
     for mention in mentions:
         if mention.text in full_of:
             continue
         key = name_key(mention.text)
+        other = _titled_known(mention, list(dict.fromkeys(last_word.get(key) or first_word.get(key) or [])), gaz)
+        if other is None:
+            rest.append(mention)
+            continue
+        person = singles.get(other.name)
+        if person is None:
+            person = singles[other.name] = Person()
+            people.append(person)
+            last_word.setdefault(key, []).append(person)  # bare surnames may mean this one
+        person.names.append(mention)
+    for mention in rest:
+        key = name_key(mention.text)
         candidates = list(dict.fromkeys(last_word.get(key) or first_word.get(key) or []))
-        other = _titled_known(mention, candidates, gaz)
-        if other is not None:
-            person = singles.get(other.name)
-            if person is None:
-                person = singles[other.name] = Person()
-                people.append(person)
-                last_word.setdefault(key, []).append(person)  # later bare surnames may mean this one
-        elif not candidates:
+        if not candidates:
             person = singles.get(key)
             if person is None:
                 person = singles[key] = Person()
@@ -127,8 +136,8 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         elif len(candidates) == 1:
             person = candidates[0]
         else:
-            person = _nearest(candidates, mention.start)
-        person.names.append(mention)
+            person = _choose(candidates, mention)
+        bisect.insort(person.names, mention, key=lambda m: m.start)  # _nearest reads them in order
     for person in people:
         person.names.sort(key=lambda m: m.start)
         person.known = _known(person, gaz)
@@ -155,6 +164,20 @@ def _titled_known(mention: NameMention, candidates: list[Person], gaz: Gazetteer
 
 def _is_known(person: Person, known: Known, gaz: Gazetteer) -> bool:
     return name_key(known.name) in person.keys or any(gaz.lookup(m.text) is known for m in person.names)
+
+
+def _choose(candidates: list[Person], mention: NameMention) -> Person:
+    """Which of several people a bare surname means. One named earlier in the same paragraph: the
+    nearest such (local context). Otherwise the one the text already calls by the short name most
+    often: a namesake introduced once in full ("Attorney General Robert Kennedy") does not take over
+    the surname the essay uses for its main figure in later paragraphs."""
+    local = [p for p in candidates if any(m.paragraph == mention.paragraph and m.start < mention.start
+                                          for m in p.names)]
+    if local:
+        return _nearest(local, mention.start)
+    short = {id(p): sum(1 for m in p.names if m.start < mention.start and " " not in m.text) for p in candidates}
+    most = max(short.values())
+    return _nearest([p for p in candidates if short[id(p)] == most], mention.start)
 
 
 def _nearest(candidates: list[Person], position: int) -> Person:

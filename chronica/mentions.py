@@ -20,6 +20,8 @@ _MAX_TITLE_TOKENS = 4
 _TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow a following "…, and X"
 _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_OFFICE_LINKS = {"of", "to", "for"}
 
 
 @dataclass
@@ -60,6 +62,7 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     spans: list[tuple[int, int, str, Known | None]] = []
     ents = _join_titles([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES], parsed)
     ents = _documents(ents, parsed)
+    ents = _people_by_role(ents, parsed, gaz)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
         keep_ent = False
@@ -116,6 +119,83 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
         return ents
     kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
     return sorted(kept + [(s, e, "LAW") for s, e in dict.fromkeys(found)])
+
+
+def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Names the small model misses behind a long office, as PERSON spans replacing what they overlap:
+    the last two proper nouns after a capitalized title or role word and its complement ("Secretary of
+    Defense Caspar Weinberger", "Assistant to the President for National Security Affairs Brent
+    Scowcroft"), and a proper name set off by a comma as the appositive of a role noun ("Soviet
+    Ambassador to the United States, Anatoly Dobrynin", "his half-brother, Souphanouverong"). Names the
+    gazetteer knows as places or bodies, nationalities and organization words are never taken."""
+    found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) for token in parsed)
+             if span is not None and _could_be_name(parsed[span[0]:span[1]], gaz)
+             and not any(kind == "PERSON" and s < span[1] and span[0] < e for s, e, kind in ents)]
+    if not found:
+        return ents
+    kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
+    return sorted(kept + [(s, e, "PERSON") for s, e in dict.fromkeys(found)])
+
+
+def _is_office(token) -> bool:
+    return token.text[:1].isupper() and (token.text in load_set("entities", "titles.txt")
+                                         or token.lower_ in load_set("entities", "roles.txt"))
+
+
+def _after_office(parsed, token) -> tuple[int, int] | None:
+    """The name closing "Office (of|to|for [the] Complement)+ First Last", for the office word ``token``."""
+    if not _is_office(token):
+        return None
+    sent_end, end, complement = token.sent.end, token.i + 1, 0
+    while end < sent_end and parsed[end].lower_ in _OFFICE_LINKS:
+        end += 1
+        if end < sent_end and parsed[end].lower_ == "the":
+            end += 1
+        words = 0
+        while end < sent_end and _is_proper(parsed[end]):
+            end, words = end + 1, words + 1
+        if not words:
+            return None
+        complement += words
+    if complement < 3 or (end < len(parsed) and parsed[end].pos_ == "PROPN"):
+        return None  # "… Count Johann von Bernstorff": a name going on in a way we cannot cut
+    title = _title_before(parsed, end - 2)
+    start = end - 2
+    if _INITIAL.match(parsed[start].text) or (title is None and _title_before(parsed, end - 3) is not None):
+        start -= 1  # "John F. Kennedy", "Secretary of State William Henry Seward"
+    if start - token.i < 2 or not _is_proper(parsed[start]) or any(t.tag_ == "NNPS" for t in parsed[start:end]):
+        return None  # plural proper nouns ("National Security Affairs") close an office, not a name
+    return start, end
+
+
+def _appositive(parsed, token) -> tuple[int, int] | None:
+    """"ROLE …, First Last": ``token`` ends a comma-fronted proper name in apposition under a role noun."""
+    if token.dep_ != "appos" or not _is_proper(token):
+        return None
+    start = token.i
+    while start > 0 and token.i - start < 2 and parsed[start - 1].dep_ == "compound" and _is_proper(parsed[start - 1]):
+        start -= 1
+    if start == 0 or parsed[start - 1].text != ",":
+        return None
+    head = token.head
+    for _ in range(3):
+        if head.i < start and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in load_set("entities", "roles.txt"):
+            return start, token.i + 1
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _is_proper(token) -> bool:
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+
+
+def _could_be_name(span, gaz: Gazetteer) -> bool:
+    if any(t.text in gaz.nationalities or t.text in load_set("entities", "org_words.txt") for t in span):
+        return False
+    known = gaz.lookup(span.text)
+    return known is None or known.type == "PERSON" or known.person_name
 
 
 def _designates(token) -> bool:

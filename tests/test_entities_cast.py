@@ -76,3 +76,50 @@ def test_a_titled_surname_is_the_known_person_with_that_role_not_a_namesake(anal
     assert "John F. Kennedy" in people and "Robert Kennedy" in people
     assert "President Kennedy" in people["John F. Kennedy"].aliases
     assert "President Kennedy" not in people["Robert Kennedy"].aliases
+
+
+def test_a_bare_surname_means_the_essays_main_namesake_outside_the_paragraph_of_another(analyze_text) -> None:
+    doc = analyze_text(
+        "Critics of the Kennedy administration were loud. In 1961 President Kennedy met Khrushchev in Vienna.\n\n"
+        "Attorney General Robert Kennedy then met the ambassador. Kennedy told him the missiles must go.\n\n"
+        "The crisis strengthened Kennedy’s standing at home.\n")
+    people = _people(doc)
+    jfk, bobby = people["John F. Kennedy"], people["Robert Kennedy"]
+    text = doc.masked_text()
+    bobby_bare = [text[s:e] for s, e in bobby.mentions if text[s:e] == "Kennedy"]
+    jfk_starts = {s for s, _ in jfk.mentions}
+    assert text.index("Kennedy administration") in jfk_starts  # before the president is titled
+    assert text.index("Kennedy’s standing") in jfk_starts  # a later paragraph: the main Kennedy
+    assert bobby_bare == ["Kennedy"]  # "Kennedy told him", right after Robert Kennedy in his paragraph
+
+
+def test_a_name_after_a_long_office_is_a_person(analyze_text) -> None:
+    doc = analyze_text(
+        "Simultaneously, Assistant to the President for National Security Affairs Brent Scowcroft warned "
+        "that the Cold War was not over, and Secretary of Defense Caspar Weinberger agreed.\n")
+    people = _people(doc)
+    assert {"Brent Scowcroft", "Caspar Weinberger"} <= set(people)
+    assert not [e for e in doc.entities if e.type != "PERSON" and ("Scowcroft" in e.name or "Weinberger" in e.name)]
+    assert "Secretary of Defense Caspar Weinberger" in people["Caspar Weinberger"].aliases
+
+
+def test_an_office_alone_yields_no_person(analyze_text) -> None:
+    doc = analyze_text(
+        "The Assistant to the President for National Security Affairs, who chaired the meeting, sided with "
+        "the Secretary of the Treasury. The Ambassador to the United Nations Security Council abstained.\n")
+    names = {e.name for e in doc.entities if e.type == "PERSON"}
+    assert not {n for n in names if "Affairs" in n or "Council" in n or "Treasury" in n}
+
+
+def test_a_name_in_apposition_to_a_role_is_a_person(analyze_text) -> None:
+    doc = analyze_text(
+        "Robert Kennedy then met secretly with Soviet Ambassador to the United States, Anatoly Dobrynin, "
+        "and proposed a deal. His half-brother, Souphanouverong, led the rebels.\n")
+    people = _people(doc)
+    assert {"Anatoly Dobrynin", "Souphanouverong"} <= set(people)
+    assert "United States" not in people
+
+
+def test_a_place_in_apposition_stays_a_place(analyze_text) -> None:
+    doc = analyze_text("The envoy travelled on to the capital, Paris, where the king's minister, Vergennes, met him.\n")
+    assert "Paris" not in _people(doc)
