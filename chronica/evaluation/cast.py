@@ -28,7 +28,6 @@ class CastScore(Tally):
     quotes: int = 0
     quotes_found: int = 0
     speakers_right: int = 0
-    predicted_quotes: int = 0
 
 
 def _names(entity: Entity) -> set[str]:
@@ -83,4 +82,4 @@ def score(gold: dict[str, Any], doc: Document) -> CastScore:
     rows = quote_matches(gold.get("quotes", []), doc, people)
     return CastScore(people=len(people), people_clean=clean, quotes=len(rows),
                      quotes_found=sum(1 for _, q, _ in rows if q is not None),
-                     speakers_right=sum(1 for *_, right in rows if right), predicted_quotes=len(doc.quotes))
+                     speakers_right=sum(1 for *_, right in rows if right))

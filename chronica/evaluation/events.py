@@ -31,11 +31,6 @@ class EventScores(Tally):
     missed: list[str] = field(default_factory=list)  # "date evidence" of facts not recovered
     wrong: list[str] = field(default_factory=list)  # "value | sentence start" of dated-sentence misses
 
-
-    @property
-    def recall(self) -> float:
-        return self.recovered / self.facts if self.facts else 0.0
-
     @property
     def dated_accuracy(self) -> float:
         return self.dated_correct / self.dated_events if self.dated_events else 0.0

@@ -37,7 +37,6 @@ class Counts(Tally):
     value: int = 0
     type: int = 0
 
-
     @staticmethod
     def _prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
         p = hits / system if system else 0.0

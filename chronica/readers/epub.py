@@ -134,7 +134,7 @@ def _rootfile(path: Path, archive) -> str:
 def _toc(path: Path, archive, manifest: dict[str, tuple[str, str, str]], package) -> dict[str, tuple[str, int]]:
     """Titles and depths of the navigation document (EPUB 3) or NCX (EPUB 2), keyed by ``doc#id``."""
     toc: dict[str, tuple[str, int]] = {}
-    for href, media, properties in manifest.values():
+    for href, _media, properties in manifest.values():
         if "nav" in properties.split():
             tree = _TreeBuilder()
             tree.feed(_member(path, archive, href).decode("utf-8", errors="replace"))
