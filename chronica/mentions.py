@@ -60,7 +60,8 @@ def _title_before(parsed, start: int):
 def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMention]:
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
-    ents = _join_titles([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents if e.label_ in _TYPES], parsed)
+    ents = _join_titles(_split_possessives([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
+                                            if e.label_ in _TYPES], parsed), parsed)
     ents = _documents(ents, parsed)
     ents = _people_by_role(ents, parsed, gaz)
     taken = [False] * len(ents)
@@ -125,10 +126,12 @@ def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) ->
     """Names the small model misses behind a long office, as PERSON spans replacing what they overlap:
     the last two proper nouns after a capitalized title or role word and its complement ("Secretary of
     Defense Caspar Weinberger", "Assistant to the President for National Security Affairs Brent
-    Scowcroft"), and a proper name set off by a comma as the appositive of a role noun ("Soviet
+    Scowcroft"), the proper nouns right after a personal title ("Prince Norodom Sihanouk",
+    "Secretary-General U Thant"), and a proper name set off by a comma as the appositive of a role noun ("Soviet
     Ambassador to the United States, Anatoly Dobrynin", "his half-brother, Souphanouverong"). Names the
     gazetteer knows as places or bodies, nationalities and organization words are never taken."""
-    found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) for token in parsed)
+    found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) or _after_title(parsed, token)
+                               for token in parsed)
              if span is not None and _could_be_name(parsed[span[0]:span[1]], gaz)
              and not any(kind == "PERSON" and s < span[1] and span[0] < e for s, e, kind in ents)]
     if not found:
@@ -165,6 +168,19 @@ def _after_office(parsed, token) -> tuple[int, int] | None:
         start -= 1  # "John F. Kennedy", "Secretary of State William Henry Seward"
     if start - token.i < 2 or not _is_proper(parsed[start]) or any(t.tag_ == "NNPS" for t in parsed[start:end]):
         return None  # plural proper nouns ("National Security Affairs") close an office, not a name
+    return start, end
+
+
+def _after_title(parsed, token) -> tuple[int, int] | None:
+    """The one to three proper nouns closing "Title First Last" when ``token`` starts a capitalized title."""
+    if not token.text[:1].isupper() or (token.i and _is_proper(parsed[token.i - 1])):
+        return None
+    k = _title_length(parsed[token.i:token.i + _MAX_TITLE_TOKENS])
+    start = end = token.i + k
+    while k and end < len(parsed) and end - start < 3 and (_is_proper(parsed[end]) or _INITIAL.match(parsed[end].text)):
+        end += 1
+    if not k or end == start or (end < len(parsed) and parsed[end].pos_ == "PROPN") or not _is_proper(parsed[end - 1]):
+        return None
     return start, end
 
 
@@ -207,6 +223,16 @@ def _designates(token) -> bool:
 
 def _is_year(token) -> bool:
     return token.text.isdigit() and len(token.text) == 4
+
+
+def _split_possessives(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """A person span the model ran across a possessive ("Jordan’s King Hussein") is two names: the
+    owner's and the person's (the gazetteer then types the owner)."""
+    split: list[tuple[int, int, str]] = []
+    for s, e, kind in ents:
+        cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None) if kind == "PERSON" else None
+        split += [(s, e, kind)] if cut is None else [(s, cut, kind), (cut + 1, e, kind)]
+    return split
 
 
 def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:

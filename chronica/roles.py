@@ -140,7 +140,8 @@ def _latest_named(people: list[Person], before: int) -> Person | None:
 
 def _fits(role: tuple[str, frozenset[str], int | None], people: list[Person], gaz: Gazetteer) -> list[Person]:
     """The people a definite description fits: those the document tied to the role, and well-known
-    holders of it for a bare nationality ("the Soviet leader")."""
+    holders of it for a bare role or one with only a nationality ("the President" in a chapter on
+    Carter who is never titled so, "the Soviet leader")."""
     head, mods, possessor = role
     fits = [p for p in people if any(h == head and (possessor is None or q == possessor) and mods <= m
                                      for h, m, q in p.roles)]
@@ -151,7 +152,7 @@ def _fits(role: tuple[str, frozenset[str], int | None], people: list[Person], ga
             if known is None or person in fits:
                 continue
             plain = mods - {name_key(w) for w in gaz.nationalities}
-            if (countries and countries <= set(known.countries) and not plain
+            if ((not mods or (countries and countries <= set(known.countries) and not plain))
                     and any(r.split()[-1] == head for r in known.roles)):
                 fits.append(person)
     return fits
