@@ -163,7 +163,8 @@ class Attributor:
         local_start, local_end = start - offset, end - offset
         inside = [t for t in parsed if local_start <= t.idx < local_end]
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
-            found = self._as_clause(token, offset, start) or self._referred(token, offset, end)
+            found = (self._as_clause(token, offset, start) or self._referred(token, offset, end)
+                     or self._outer_subject(token, offset, local_start, short))
             if found is not None:
                 return found
         chain = []
@@ -191,12 +192,24 @@ class Attributor:
                 unnamed = unnamed or found
         return unnamed
 
+    def _outer_subject(self, verb, offset: int, local_start: int, short: bool) -> Attribution | None:
+        """"The Rome Declaration “welcomed the development …”": a quotation that opens on its verb is
+        the words of that verb's subject, written just before it."""
+        if short or verb.pos_ != "VERB" or verb.dep_ != "ROOT":
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.idx < local_start), None)
+        if subject is None or verb.doc[subject.right_edge.i + 1:verb.i].text.strip("“\"‘ ") :
+            return None
+        speaker = self._speaker_of(subject, offset, offset + local_start)
+        return None if speaker is None else Attribution(speaker, verb.text, True)
+
     def _source_at(self, head, offset: int, before: int, short: bool) -> Attribution | None:
         """What one governing token says of the source: a speech verb's subject (or passive agent),
         an "as X put it" clause, a noun's possessor ("Kennan’s call for …"), a document noun's author,
         a named law or work ("the Neutrality Act prohibiting …"), or a document as the subject of the
-        clause ("the Constitution empowered Congress to …"). A ``short`` fragment takes a possessor only
-        through a word for words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”")."""
+        clause ("the Constitution empowered Congress to …"). A possessor speaks only through a word for
+        words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”" or "Israel’s withdrawal
+        from “…”")."""
         if head.pos_ in {"VERB", "AUX"}:
             found = self._as_clause(head, offset, before)
             if found is not None:
@@ -215,7 +228,7 @@ class Attributor:
             return None
         if head.pos_ in {"NOUN", "PROPN"}:
             for child in head.children:
-                if child.dep_ == "poss" and (not short or head.lemma_.lower() in self.nouns):
+                if child.dep_ == "poss" and head.lemma_.lower() in self.nouns:
                     owner = self.index.best(offset + child.left_edge.idx, offset + child.idx + len(child),
                                             offset + child.idx)
                     if owner is not None:
@@ -242,16 +255,24 @@ class Attributor:
         return any(c.dep_ == "mark" and c.lower_ == "that" for a in ancestors for c in a.children) or any(
             self._referred(t, offset, end) is not None for t in [*inside, *ancestors])
 
-    def premodifier(self, start: int, end: int) -> bool:
-        """Whether a quotation stands before the noun it modifies ("on a “cash and carry” basis", "a
-        “Destroyers for Bases” agreement"): a name for a kind of thing, not words anybody said."""
+    def label(self, start: int, end: int) -> bool:
+        """Whether a short quotation names a thing rather than quoting words: it stands before the noun
+        it modifies, after that noun's article ("on a “cash and carry” basis", "the elite “SS” unit"),
+        or in apposition to a noun ("massive attacks on the North—the “Christmas Bombing.”")."""
         index = self.paragraph_of(start)
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
         inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
+        if not inside:
+            return False
+        root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
+        if (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i
+                and set(parsed[root.head.i + 1:inside[0].i].text) & {"—", ",", "("}):
+            return True
         after = next((t for t in parsed if t.idx >= end - offset), None)
-        return (bool(inside) and after is not None and after.pos_ == "NOUN" and after.text.islower()
-                and inside[0].i > 0 and parsed[inside[0].i - 2 if inside[0].i > 1 else 0].pos_ == "DET"
-                and (after.head in inside or any(t.head == after for t in inside)))
+        return (after is not None and after.pos_ == "NOUN" and after.text.islower()
+                and (after.head in inside or any(t.head == after for t in inside))
+                and (parsed[max(0, inside[0].i - 2)].pos_ == "DET"
+                     or any(c.dep_ in {"det", "poss"} and c.i < inside[0].i for c in after.lefts)))
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
@@ -364,6 +385,9 @@ class Attributor:
             return "verb"  # "continued to receive" is not speech; "he said, “to doom …”" is
         if token.pos_ == "VERB" and lemma in load_set("quotes", "clause_verbs.txt") and any(c.dep_ == "ccomp" for c in token.children):
             return "verb"  # "Kennan maintained that …", not "maintained a “presence”"
+        if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in self.nouns for o in c.children) for c in token.children):
+            return "verb"  # "In his inaugural address, the President contrasted “…”": the address speaks
         if token.pos_ == "NOUN" and lemma in self.nouns:
             return "noun"
         if _phrase_text(token) in self.phrases:
@@ -453,7 +477,8 @@ class Attributor:
 
 
 def _subject(verb):
-    """The subject of a verb, inherited from the governing clause for "…, declaring" and the like."""
+    """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
+    from the object of a verb of asking or causing ("urged Kennedy to declare")."""
     for _ in range(3):
         # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
@@ -461,6 +486,10 @@ def _subject(verb):
             return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
+        if verb.dep_ == "xcomp":  # "led Roosevelt to condemn …": the object of the verb above speaks
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if controller is not None:
+                return controller
         verb = verb.head
     return None
 

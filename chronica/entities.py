@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from chronica import coref, gazetteer, mentions, pronouns, quotemarks, roles
+from chronica.attribution import head_word
 from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
@@ -60,16 +61,25 @@ def _person_entity(person: coref.Person) -> Entity:
 
 
 def _group_others(found: list[NameMention], text: str) -> list[Entity]:
-    """One entity per referent: gazetteer name, else the mention's own text, acronyms joined."""
+    """One entity per referent: gazetteer name, else the mention's own text, acronyms joined; "the"
+    and a lone capitalized word that heads an earlier name ("the Declaration", "the Concept") is
+    the latest such name."""
     acronyms: dict[str, str] = {}
     for mention in found:
         match = _ACRONYM.match(text, mention.end)
         if match and _initials_match(match.group(1), mention.text):
             acronyms[match.group(1)] = mention.known.name if mention.known else mention.text
     by_key: dict[tuple[str, str], Entity] = {}
+    latest_by_head: dict[str, tuple[str, str]] = {}
     for mention in found:
         known = mention.known
         key_name = known.name if known else acronyms.get(mention.text, mention.text)
+        if (known is None and " " not in mention.text and mention.text.lower() in latest_by_head
+                and text[max(0, mention.start - 4):mention.start].lower() == "the "):
+            kind, key_name = latest_by_head[mention.text.lower()]  # "the Declaration" → the St. James Declaration
+            mention.type = kind
+        elif " " in key_name:
+            latest_by_head[head_word(key_name)] = (known.type if known else mention.type, key_name)
         kind = known.type if known else mention.type
         entity = by_key.get((kind, key_name))
         if entity is None:

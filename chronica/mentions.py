@@ -93,8 +93,8 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
 
 def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
     """Document names the small model misses or cuts short, as LAW spans that replace what they overlap:
-    a numbered designator ("NSC 68", "NSC-68", "Presidential Directive 30"), "Treaty of Berlin" (the model sees
-    only the place) and a law's year ("Neutrality Act" + "of 1937")."""
+    a numbered designator ("NSC 68", "NSC-68", "Presidential Directive 30"), capitalized words closed by a
+    document noun ("St. James Declaration"), "Treaty of Berlin" (the model sees only the place) and a law's year ("Neutrality Act" + "of 1937")."""
     found: list[tuple[int, int]] = []
     for token in parsed:
         i = token.i
@@ -103,7 +103,14 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
         elif token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
             start = i - 1
             while start > 0 and i - start < _MAX_TITLE_TOKENS and parsed[start - 1].text[:1].isupper() \
-                    and parsed[start - 1].is_alpha and parsed[start - 1].i != parsed[start - 1].sent.start:
+                    and parsed[start - 1].is_alpha and (parsed[start - 1].i != parsed[start - 1].sent.start
+                                                            or parsed[start - 1].pos_ == "PROPN"):
+                start -= 1
+            found.append((start, i + 1))
+        elif (token.text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt")
+              and i > 0 and _capitalized_word(parsed[i - 1]) and not (i + 1 < len(parsed) and parsed[i + 1].like_num)):
+            start = i - 1  # "the 1942 St. James Declaration": a document name the model missed
+            while start > 0 and i - start < _MAX_TITLE_TOKENS and _capitalized_word(parsed[start - 1]):
                 start -= 1
             found.append((start, i + 1))
         elif (token.lower_ == "of" and 0 < i < len(parsed) - 1 and parsed[i - 1].text[:1].isupper()
@@ -219,6 +226,11 @@ def _designates(token) -> bool:
     text = token.text
     return (len(text) >= 2 and text.isupper() and text.isalpha()) or (
         text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt"))
+
+
+def _capitalized_word(token) -> bool:
+    """A capitalized word that can begin or continue a name ("St.", "James"), not an article."""
+    return token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha()) and token.lower_ != "the"
 
 
 def _is_year(token) -> bool:

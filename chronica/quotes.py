@@ -7,7 +7,7 @@ is a title; terms and titles have no speaker. A title-cased phrase right after a
 of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”") is a title whatever
 the clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
-basis"). A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
+basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/naming_cues.txt). A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
 Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph.
@@ -20,7 +20,7 @@ import re
 
 from chronica import quotemarks
 from chronica.attribution import Attribution, Attributor
-from chronica.data import load_set
+from chronica.data import load_lines, load_set
 from chronica.model import Document, Entity, Quote
 
 _TERM_WORDS = 4
@@ -37,6 +37,15 @@ def title_cued(before: str) -> bool:
     return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & load_set("quotes", "title_cues.txt"))
 
 
+def named(before: str) -> bool:
+    """Whether a naming cue ends the text before a quotation ("known as the", "so-called")."""
+    words = [w.lower() for w in _WORD.findall(before)]
+    while words and words[-1] in {"the", "a", "an"}:
+        words.pop()
+    tail = " ".join(words[-3:])
+    return any(tail == cue or tail.endswith(" " + cue) for cue in load_lines("quotes", "naming_cues.txt"))
+
+
 def kind_of(inner: str, before: str) -> str:
     """``term`` or ``title`` or ``speech`` for an unattributed quotation's inner text."""
     words = _WORD.findall(inner)
@@ -44,8 +53,10 @@ def kind_of(inner: str, before: str) -> str:
         return "term"
     content = [w for w in words if w.lower() not in _MINOR]
     title_case = len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
-    # a cue allows the full stop American style puts inside the marks: “… in American History.”
-    if title_case and (title_cued(before) or (len(words) >= _TERM_WORDS and not _SENTENCE_END.search(inner.strip()))):
+    # a cue or a document's name allows the full stop American style puts inside the marks:
+    # “… in American History.”, “London Declaration on a Transformed North Atlantic Alliance.”
+    if title_case and (title_cued(before) or (len(words) >= _TERM_WORDS and (
+            _names_document(inner) or not _SENTENCE_END.search(inner.strip())))):
         return "title"
     stripped = inner.strip().rstrip(",")
     if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(stripped):
@@ -67,10 +78,14 @@ def run(doc: Document) -> None:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
         before = masked[max(0, start - 60):start]
         kind = kind_of(inner, before)
-        if kind == "title" and title_cued(before):  # “…” after "his book": a work, whoever wrote it
+        if kind == "title" and (title_cued(before) or _names_document(inner)):
+            # “…” after "his book", or “Rome Declaration on …”: a work, whoever wrote it
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
-        if kind != "speech" and doc.nlp_docs and attributor.premodifier(start, end):
+        if kind == "term" and named(before):  # "known as the “Oslo Accord”": a name, not words
+            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
+            continue
+        if kind != "speech" and doc.nlp_docs and attributor.label(start, end):
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))  # a “cash and carry” basis
             continue
         label = _label_key(inner)
@@ -95,6 +110,11 @@ def run(doc: Document) -> None:
                             speaker=speaker.id if speaker else None, speaker_name=speaker.name if speaker else None,
                             cue=cue, kind=kind))
     doc.quotes = quotes
+
+
+def _names_document(inner: str) -> bool:
+    """Whether a title-cased phrase names a document: it holds a capitalized document noun."""
+    return any(w[:1].isupper() and w.lower() in load_set("entities", "document_nouns.txt") for w in _WORD.findall(inner))
 
 
 def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quote:
