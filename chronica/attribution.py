@@ -116,7 +116,14 @@ class Attributor:
     def attribute(self, start: int, end: int, short: bool = False) -> Attribution:
         """Speaker of the quotation ``text[start:end]``: first the clauses that govern it, then cues
         near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
-        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech."""
+        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech. A summit
+        or conference (an event) speaks for several parties jointly, so it names no speaker."""
+        found = self._attribute(start, end, short)
+        if found.speaker is not None and found.speaker.type == "EVENT":
+            return Attribution(None, found.cue, True)
+        return found
+
+    def _attribute(self, start: int, end: int, short: bool) -> Attribution:
         governed = self._governing(start, end, short)
         if governed is not None and (governed.speaker is not None or short):
             return governed
@@ -258,7 +265,7 @@ class Attributor:
     def label(self, start: int, end: int) -> bool:
         """Whether a short quotation names a thing rather than quoting words: it stands before the noun
         it modifies, after that noun's article ("on a “cash and carry” basis", "the elite “SS” unit"),
-        or in apposition to a noun ("massive attacks on the North—the “Christmas Bombing.”")."""
+        or stands in apposition to a noun ("massive attacks on the North—the “Christmas Bombing.”")."""
         index = self.paragraph_of(start)
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
         inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
@@ -447,7 +454,7 @@ class Attributor:
                     return self.index.best(offset + source.left_edge.idx, offset + source.idx + len(source),
                                            offset + source.idx)
         for row in self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun)):
-            if row[2].type != "PERSON":
+            if row[2].type not in {"PERSON", "NORP"}:  # "a Latin American UN resolution" is nobody's own
                 return row[2]
         verb = _taking_verb(noun)
         if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt") | self.verbs:

@@ -82,16 +82,16 @@ def run(doc: Document) -> None:
             # “…” after "his book", or “Rome Declaration on …”: a work, whoever wrote it
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
-        if kind == "term" and named(before):  # "known as the “Oslo Accord”": a name, not words
-            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
-            continue
+        label = _label_key(inner)
         if kind != "speech" and doc.nlp_docs and attributor.label(start, end):
+            seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))  # a “cash and carry” basis
             continue
-        label = _label_key(inner)
-        if kind == "term" and label in seen and not _person_governs(attributor, doc, start, end):
-            # a label quoted again is the narrator's term, not new words — unless a person's reported
-            # speech governs it ("a statement that the U.S. “blockade” was …")
+        if kind == "term" and (label in seen or named(before)) and not _person_governs(attributor, doc, start, end):
+            # a label quoted again or introduced as a name ("known as the “Oslo Accord”") is the
+            # narrator's term, not new words — unless a person's reported speech governs it ("a
+            # statement that the U.S. “blockade” was …")
+            seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         seen.add(label)
