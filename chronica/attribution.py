@@ -30,7 +30,8 @@ _ADJACENT_CHARS = 40
 _IT_SENTENCES = 2
 _DEFINITE = {"the", "this", "that"}
 _MARKS = set("“”\"«»")
-_PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "NORP", "GPE", "EVENT", "FAC", "LOC")
+# who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
+_PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +128,9 @@ class Attributor:
         governed = self._governing(start, end, short)
         if governed is not None and (governed.speaker is not None or short):
             return governed
+        introduced = self._colon(start)
+        if introduced is not None:
+            return introduced
         candidates = []
         first, last = self.paragraph_of(start), self.paragraph_of(max(start, end - 1))
         for index in dict.fromkeys((first, last)):
@@ -148,6 +152,27 @@ class Attributor:
             if found:
                 return Attribution(speaker, cue_text, True)
         return governed or Attribution(None, None, False)
+
+    def _colon(self, start: int) -> Attribution | None:
+        """"Reagan challenged his counterpart: “Mr. Gorbachev, …”": a clause ending in a colon right
+        before the quotation introduces it, whatever its verb; its subject speaks."""
+        text = self.doc.text
+        colon = len(text[:start].rstrip()) - 1
+        if colon < 0 or text[colon] != ":":
+            return None
+        index = self.paragraph_of(colon)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        before = [t for t in parsed if t.idx < colon - offset and not t.is_punct]
+        if not before:
+            return None
+        verb = before[-1]
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if subject is None or self._quoted(offset + subject.idx):
+            return None
+        speaker = self._speaker_of(subject, offset, start)
+        return None if speaker is None else Attribution(speaker, verb.text, True)
 
     def _adjacent(self, start: int, end: int, position: int, length: int) -> bool:
         """A cue written right against a short fragment, with the punctuation of attribution:
@@ -218,7 +243,7 @@ class Attributor:
         words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”" or "Israel’s withdrawal
         from “…”")."""
         if head.pos_ in {"VERB", "AUX"}:
-            found = self._as_clause(head, offset, before)
+            found = self._as_clause(head, offset, before) or self._according(head, offset, before)
             if found is not None:
                 return found
             subject = _subject(head)
@@ -232,6 +257,10 @@ class Attributor:
                 document = self._document(subject, offset, before)
                 if document is not None:
                     return Attribution(document, head.text, True)
+                if head.lemma_ == "be" and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.nouns:
+                    author = self._author(subject, offset, before)  # "His favorite maxim was to “…”"
+                    if author is not None:
+                        return Attribution(author, subject.text, True)
             return None
         if head.pos_ in {"NOUN", "PROPN"}:
             for child in head.children:
@@ -302,6 +331,16 @@ class Attributor:
                     speaker = self._speaker_of(subject, offset, before)
                     if speaker is not None:
                         return Attribution(speaker, child.text, True)
+        return None
+
+    def _according(self, verb, offset: int, before: int) -> Attribution | None:
+        """"According to Dean Rusk, the two sides were “eyeball to eyeball”": a source phrase on the clause."""
+        for child in verb.children:
+            phrase = _phrase_text(child)
+            if phrase and child.i < verb.i:
+                source = _phrase_object(child)
+                if source is not None:
+                    return Attribution(self._speaker_of(source, offset, before), phrase, True)
         return None
 
     def _named_document(self, token, offset: int) -> Entity | None:
@@ -486,14 +525,14 @@ class Attributor:
 def _subject(verb):
     """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
     from the object of a verb of asking or causing ("urged Kennedy to declare")."""
-    for _ in range(3):
+    for step in range(3):
         # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
-        if verb.dep_ == "xcomp":  # "led Roosevelt to condemn …": the object of the verb above speaks
+        if verb.dep_ == "xcomp" and step == 0:  # "led Roosevelt to condemn …": the object above speaks
             controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if controller is not None:
                 return controller

@@ -58,10 +58,11 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
             ends[(m.paragraph, span.end - 1)] = person
             for i in range(span.start, span.end):
                 owner[(m.paragraph, i)] = person
-            if m.titled:
-                title = m.titled[: -len(m.text)].strip().split()[-1].lower()
-                if title in load_set("entities", "roles.txt"):
-                    person.roles.append((title, frozenset(), None))
+            if m.titled:  # "Secretary of State John Hay": secretary of state, secretary
+                words = m.titled[: -len(m.text)].strip().lower().split()
+                for title in dict.fromkeys((" ".join(words), words[-1], words[0])):
+                    if title in load_set("entities", "roles.txt"):
+                        person.roles.append((title, frozenset(), None))
     references = []
     for index, parsed in enumerate(doc.nlp_docs):
         offset = doc.paragraphs[index].start
@@ -93,9 +94,9 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
         if len(fits) == 1:
             fits[0].references.append((start, end))
             fits[0].role_aliases.append(_alias(text))
-        elif fits and not role[1] and role[2] is None:
-            # a bare "the President" among several: the one named last before it, as a reader takes
-            # it; a mention only, not an alias, since the same words name another president elsewhere
+        elif fits and role[2] is None:
+            # "the President" or "the Soviet leader" among several: the one named last before it, as
+            # a reader takes it; a mention only, not an alias, since the same words name another elsewhere
             latest = _latest_named(fits, start)
             if latest is not None:
                 latest.references.append((start, end))
@@ -152,8 +153,9 @@ def _fits(role: tuple[str, frozenset[str], int | None], people: list[Person], ga
             if known is None or person in fits:
                 continue
             plain = mods - {name_key(w) for w in gaz.nationalities}
-            if ((not mods or (countries and countries <= set(known.countries) and not plain))
-                    and any(r.split()[-1] == head for r in known.roles)):
+            if ((not mods and any(r == head or r.startswith(head + " of ") for r in known.roles))
+                    or (countries and countries <= set(known.countries) and not plain
+                        and any(r.split()[-1] == head for r in known.roles))):
                 fits.append(person)
     return fits
 
