@@ -37,13 +37,14 @@ def title_cued(before: str) -> bool:
     return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & load_set("quotes", "title_cues.txt"))
 
 
-def named(before: str) -> bool:
-    """Whether a naming cue ends the text before a quotation ("known as the", "so-called")."""
+def named(before: str) -> str | None:
+    """The naming cue that ends the text before a quotation ("known as the", "so-called"), if any."""
     words = [w.lower() for w in _WORD.findall(before)]
     while words and words[-1] in {"the", "a", "an"}:
         words.pop()
     tail = " ".join(words[-3:])
-    return any(tail == cue or tail.endswith(" " + cue) for cue in load_lines("quotes", "naming_cues.txt"))
+    return next((cue for cue in load_lines("quotes", "naming_cues.txt") if tail == cue or tail.endswith(" " + cue)),
+                None)
 
 
 def kind_of(inner: str, before: str) -> str:
@@ -83,14 +84,15 @@ def run(doc: Document) -> None:
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
         label = _label_key(inner)
-        if kind != "speech" and doc.nlp_docs and attributor.label(start, end):
+        cue = named(before) if kind == "term" else None
+        if (cue and cue != "so-called") or (kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
+            # "known as the “Oslo Accord”", "the crews called the “Easter Parade”", a “cash and carry” basis
             seen.add(label)
-            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))  # a “cash and carry” basis
+            quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
-        if kind == "term" and (label in seen or named(before)) and not _person_governs(attributor, doc, start, end):
-            # a label quoted again or introduced as a name ("known as the “Oslo Accord”") is the
-            # narrator's term, not new words — unless a person's reported speech governs it ("a
-            # statement that the U.S. “blockade” was …")
+        if kind == "term" and (label in seen or cue) and not _person_governs(attributor, doc, start, end):
+            # a label quoted again or "so-called" is the narrator's term, not new words — unless a
+            # person's reported speech governs it ("a note that the so-called “surrender” was …")
             seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
