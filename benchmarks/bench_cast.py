@@ -36,14 +36,16 @@ def _gold_sets(shared: Path) -> list[tuple[str, list[tuple[Path, dict]]]]:
         text = (shared / gold["text_file"] if "/" in gold["text_file"] else
                 shared / "corpora" / "milestones" / "text" / gold["text_file"])
         (held if path.stem in held_out else tune).append((text, gold))
-    # annotated blind by other hands: "blind" has since served error analysis; "blind2" is never
-    # tuned on and is the generalisation figure
-    blind, blind2 = ([(shared / gold["text_file"], gold) for gold in
-                      (json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "benchmarks" / "devset" / folder).glob("*.json")))]
-                     for folder in ("cast_blind", "cast_blind2"))
-    sets += [(name, rows) for name, rows in (("dev tune (Milestones)", tune), ("dev held-out (Milestones)", held),
-                                             ("blind (Milestones, used for error analysis)", blind),
-                                             ("blind2 (Milestones, never tuned on)", blind2)) if rows]
+    # annotated blind by other hands: "blind", "blind2" and "tune2" have since served error analysis;
+    # "blind3" + "blind4" are never tuned on and are the generalisation figure
+    def folder(*names: str) -> list[tuple[Path, dict]]:
+        return [(shared / gold["text_file"], gold) for name in names for gold in
+                (json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "benchmarks" / "devset" / name).glob("*.json")))]
+
+    sets += [(name, rows) for name, rows in (
+        ("dev tune (Milestones)", tune), ("dev held-out (Milestones)", held),
+        ("blind + blind2 + tune2 (Milestones, used for error analysis)", folder("cast_blind", "cast_blind2", "cast_tune2")),
+        ("blind3 + blind4 (Milestones, never tuned on)", folder("cast_blind3", "cast_blind4"))) if rows]
     return sets
 
 
