@@ -5,9 +5,11 @@ mentions) and all quotation spans. Output per quotation: the speaking entity (or
 and whether a cue was found at all (a found cue with a generic subject — "some authors have
 described …" — means "no named speaker", not "look further").
 
-Cues, nearest to the quotation first, within its sentence (and the next one when the quotation ends
-with a comma, the previous one when it follows a comma or colon): a speech verb (data/quotes/
-speech_verbs.txt) and its subject, inherited through "…, declaring" style clauses; a source phrase
+First the clauses that govern the quotation; then a clause ending in a colon right before it, whatever
+its verb ("Reagan challenged his counterpart: “…”"); then cues, nearest to the quotation first,
+within its sentence (and the next one when the quotation ends with a comma, the previous one when it
+follows a comma or colon): a speech verb (data/quotes/speech_verbs.txt) and its subject, inherited
+through "…, declaring" style clauses or from the object of "led X to condemn"; a source phrase
 ("according to X"); a document noun with an author ("Stalin’s telegram", "instructions he gave").
 A subject that is itself a document or body ("the report warned") is the speaker when it names an
 entity or a definite description points back to one ("the declaration" → the Cairo Declaration).
@@ -230,7 +232,7 @@ class Attributor:
         if short or verb.pos_ != "VERB" or verb.dep_ != "ROOT":
             return None
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.idx < local_start), None)
-        if subject is None or verb.doc[subject.right_edge.i + 1:verb.i].text.strip("“\"‘ ") :
+        if subject is None or verb.doc[subject.right_edge.i + 1:verb.i].text.strip("“\"‘ "):
             return None
         speaker = self._speaker_of(subject, offset, offset + local_start)
         return None if speaker is None else Attribution(speaker, verb.text, True)
@@ -433,7 +435,7 @@ class Attributor:
             return "verb"  # "Kennan maintained that …", not "maintained a “presence”"
         if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in self.nouns for o in c.children) for c in token.children):
-            return "verb"  # "In his inaugural address, the President contrasted “…”": the address speaks
+            return "verb"  # "In his inaugural address, the President contrasted “…”": the verb reports the address
         if token.pos_ == "NOUN" and lemma in self.nouns:
             return "noun"
         if _phrase_text(token) in self.phrases:

@@ -94,7 +94,8 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
 def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
     """Document names the small model misses or cuts short, as LAW spans that replace what they overlap:
     a numbered designator ("NSC 68", "NSC-68", "Presidential Directive 30"), capitalized words closed by a
-    document noun ("St. James Declaration"), "Treaty of Berlin" (the model sees only the place) and a law's year ("Neutrality Act" + "of 1937")."""
+    document noun ("St. James Declaration"), "Treaty of Berlin" (the model sees only the place) and a
+    law's year ("Neutrality Act" + "of 1937")."""
     found: list[tuple[int, int]] = []
     for token in parsed:
         i = token.i

@@ -7,7 +7,10 @@ is a title; terms and titles have no speaker. A title-cased phrase right after a
 of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”") is a title whatever
 the clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
-basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/naming_cues.txt). A short fragment quoted a second time is a term (a label re-used, “cash-and-carry”).
+basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
+naming_cues.txt). A short fragment quoted a second time or after "so-called" is a term (a label
+re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
+holds a document noun (“Rome Declaration on Peace and Cooperation”) is a title.
 Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph.

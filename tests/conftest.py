@@ -38,6 +38,16 @@ def analyze_text(pipeline):
 
 
 @pytest.fixture(scope="session")
+def quotes_of(analyze_text):
+    """Analyze a string and map each quotation's text to its (speaker name, kind)."""
+
+    def run(text: str) -> dict[str, tuple[str | None, str]]:
+        return {q.text: (q.speaker_name, q.kind) for q in analyze_text(text).quotes}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def small_book():
     """A short history text with cited notes, written by the reader tests in each book format."""
     from benchmarks.books import Book

@@ -3,19 +3,15 @@ control, a speech's setting, copular source nouns, described roles, documents na
 noun, naming cues and labels, people the small model misses behind a title or a possessive."""
 
 
-def _got(doc):
-    return {q.text: (q.speaker_name, q.kind) for q in doc.quotes}
-
-
-def test_clause_level_cues(analyze_text):
-    got = _got(analyze_text(
+def test_clause_level_cues(quotes_of):
+    got = quotes_of(
         "According to Secretary of State Dean Rusk, the two sides were “eyeball to eyeball.”\n\n"
         "Ronald Reagan visited Berlin in June 1987. Standing before the Brandenburg Gate, he challenged his "
         "Soviet counterpart: “Mr. Gorbachev, tear down this wall!”\n\n"
         "The invasion of Finland led President Franklin Roosevelt to condemn the Soviet Union as a "
         "“dictatorship as absolute as any other dictatorship in the world.”\n\n"
         "Theodore Roosevelt liked West African proverbs. His favorite maxim was to “speak softly and carry a big stick.”\n\n"
-        "Franklin Roosevelt asked Congress to declare war, describing December 7 as “a date which will live in infamy.”\n"))
+        "Franklin Roosevelt asked Congress to declare war, describing December 7 as “a date which will live in infamy.”\n")
     assert got["“eyeball to eyeball.”"] == ("Dean Rusk", "speech")
     assert got["“Mr. Gorbachev, tear down this wall!”"][0] == "Ronald Reagan"
     assert got["“dictatorship as absolute as any other dictatorship in the world.”"][0] == "Franklin D. Roosevelt"
@@ -23,38 +19,38 @@ def test_clause_level_cues(analyze_text):
     assert got["“a date which will live in infamy.”"][0] == "Franklin D. Roosevelt"
 
 
-def test_described_roles_name_the_right_holder(analyze_text):
-    got = _got(analyze_text(
+def test_described_roles_name_the_right_holder(quotes_of):
+    got = quotes_of(
         "Secretary of State John Hay sent notes to the powers in 1899. The Secretary insisted that China "
         "remain “open to all.”\n\n"
         "Jimmy Carter met Leonid Brezhnev in Vienna in June 1979. Mikhail Gorbachev was then a young "
         "official. Brezhnev embraced Carter, and the Soviet leader declared that “God will not forgive us "
         "if we fail.”\n\n"
         "Franklin Roosevelt told his cabinet that the embargo was “a moral one.” Cordell Hull disagreed. "
-        "“It will not work,” the Secretary said.\n"))
+        "“It will not work,” the Secretary said.\n")
     assert got["“open to all.”"][0] == "John Hay"
     assert got["“God will not forgive us if we fail.”"][0] == "Leonid Brezhnev"
     assert got["“It will not work,”"][0] == "Cordell Hull"
 
 
-def test_documents_named_by_their_head_noun_and_titles(analyze_text):
-    got = _got(analyze_text(
+def test_documents_named_by_their_head_noun_and_titles(quotes_of):
+    got = quotes_of(
         "In 1942 the exiled governments signed the St. James Declaration. The Declaration stated that "
         "these governments “placed among their principal war aims the punishment of those guilty.”\n\n"
         "NATO leaders met in Rome in November 1991. The “Rome Declaration on Peace and Cooperation” "
         "followed. The Rome Declaration “welcomed the development of a European security and defence role.”\n\n"
-        "The summit produced the “London Declaration on a Transformed North Atlantic Alliance.”\n"))
+        "The summit produced the “London Declaration on a Transformed North Atlantic Alliance.”\n")
     assert got["“placed among their principal war aims the punishment of those guilty.”"][0] == "St. James Declaration"
     assert got["“Rome Declaration on Peace and Cooperation”"] == (None, "title")
     assert got["“welcomed the development of a European security and defence role.”"][0] == "Rome Declaration"
     assert got["“London Declaration on a Transformed North Atlantic Alliance.”"] == (None, "title")
 
 
-def test_names_and_labels_are_terms(analyze_text):
-    got = _got(analyze_text(
+def test_names_and_labels_are_terms(quotes_of):
+    got = quotes_of(
         "The agreement came to be known as the “Oslo Accord.” Nixon responded to the deadlock and ordered "
         "massive attacks on the North—the “Christmas Bombing.” The Tribunal convicted the elite “SS” unit.\n"
-        "General William Tunner ordered an all-out effort that the crews called the “Easter Parade.”\n"))
+        "General William Tunner ordered an all-out effort that the crews called the “Easter Parade.”\n")
     assert got["“Oslo Accord.”"] == (None, "term")
     assert got["“Christmas Bombing.”"] == (None, "term")
     assert got["“SS”"] == (None, "term")
