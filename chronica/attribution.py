@@ -453,7 +453,16 @@ class Attributor:
         return (author is not None, author)
 
     def _speaker_of(self, head, offset: int, before: int) -> Entity | None:
-        """The entity a subject noun phrase stands for (a document's author when it is a document)."""
+        """The entity a subject noun phrase stands for (a document's author when it is a document); a
+        relative "which" stands for its antecedent, quoted or not ("the “Rogers Plan,” which called for")."""
+        antecedent = head.head.head
+        if (head.lower_ in {"which", "that", "who"} and head.head.dep_ == "relcl" and antecedent.i < head.i
+                and offset + antecedent.idx < before):  # never the quotation being attributed itself
+            rows = self.index.overlapping(offset + antecedent.left_edge.idx, offset + antecedent.idx + len(antecedent))
+            named = [r[2] for r in rows if r[2].type in {"PERSON", "ORG", "LAW", "WORK"}]
+            if named:
+                return named[-1]
+            head = antecedent
         if head.lower_ == "it":
             return self._it(head, offset)
         if head.lower_ == "they":
@@ -472,6 +481,14 @@ class Attributor:
         if document is not None:
             return document
         left, right = head.left_edge, head.right_edge
+        # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
+        # prepositional phrase, not the one the phrase is "to"
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.left_edge.i > left.i), None)
+        if prep is not None:
+            cut = prep.doc[prep.left_edge.i - 1]
+            named = self.index.best(offset + left.idx, offset + cut.idx + len(cut), offset + head.idx)
+            if named is not None and named.type == "PERSON":
+                return named
         named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx)
         if named is not None:
             return named

@@ -22,6 +22,7 @@ _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for"}
+_NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
 
 
 @dataclass
@@ -81,13 +82,39 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
                 break
         if not keep_ent:
             spans.append((i, j, known.type, known))
-    spans += [(s, e, kind, None) for k, (s, e, kind) in enumerate(ents) if not taken[k]]
+    spans += [(s, e, _norp_person(parsed, s, e, gaz) if kind == "NORP" else kind, None)
+              for k, (s, e, kind) in enumerate(ents) if not taken[k]]
+    spans += _known_surnames(parsed, spans, gaz)
     spans.sort()
     found = []
     for s, e, kind, known in spans:
         mention = _mention(parsed, s, e, kind, known, paragraph, offset, gaz)
         if mention is not None:
             found.append(mention)
+    return found
+
+
+def _norp_person(parsed, s: int, e: int, gaz: Gazetteer) -> str:
+    """"reformist communist, Petar Mladenov" (NORP): two or more proper nouns that name no nationality
+    and stand as a noun phrase of their own are a person."""
+    span = parsed[s:e]
+    if (len(span) >= 2 and all(_is_proper(t) for t in span) and span.text not in gaz.nationalities
+            and not any(t.text in gaz.nationalities for t in span) and span.root.dep_ in _NAME_ROLES
+            and _could_be_name(span, gaz)):
+        return "PERSON"
+    return "NORP"
+
+
+def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz: Gazetteer) -> list:
+    """"Eisenhower agreed": a proper noun standing alone as a clause's argument that is the short name of
+    exactly one well-known person, where the model saw no entity, is that person."""
+    taken = {i for s, e, _, _ in spans for i in range(s, e)}
+    found = []
+    for token in parsed:
+        known = gaz.short_names.get(token.text, [])
+        if (len(known) == 1 and token.i not in taken and _is_proper(token) and token.dep_ in _NAME_ROLES
+                and not any(c.dep_ == "compound" for c in token.children)):
+            found.append((token.i, token.i + 1, "PERSON", known[0]))
     return found
 
 
@@ -114,9 +141,10 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             while start > 0 and i - start < _MAX_TITLE_TOKENS and _capitalized_word(parsed[start - 1]):
                 start -= 1
             found.append((start, i + 1))
-        elif (token.lower_ == "of" and 0 < i < len(parsed) - 1 and parsed[i - 1].text[:1].isupper()
-              and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt") and parsed[i + 1].text[:1].isupper()):
-            end = i + 2
+        elif (token.lower_ == "of" and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
+              and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
+              and (parsed[i + 1].text[:1].isupper() or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
+            end = i + 2 if parsed[i + 1].lower_ != "the" else i + 3  # "Protocol of the Conference"
             while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN":
                 end += 1
             found.append((i - 1, end))
@@ -301,11 +329,15 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
 
 def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
     """A person the model typed as an organization or place: "Empress Dowager Cixi" (ORG) starts with a
-    personal title, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
+    personal title, "Special Middle East Coordinator Dennis Ross" (ORG) ends in a name after an office, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
     ("General Assembly", "Prince Edward Island") keep the span as it is."""
     cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None)
     if cut is not None and not any(t.text in load_set("entities", "org_words.txt") for t in parsed[cut + 1:e]):
         return s, cut, kind
+    office = next((i for i in range(e - 2, s - 1, -1) if _is_office(parsed[i])), None)
+    if (office is not None and 1 <= e - office - 1 <= 3 and all(_is_proper(t) for t in parsed[office + 1:e])
+            and not any(t.text in load_set("entities", "org_words.txt") for t in parsed[office + 1:e])):
+        return office + 1, e, "PERSON"  # "Special Middle East Coordinator Dennis Ross" (ORG)
     k = _title_length(parsed[s:e])
     rest = parsed[s + k:e]
     if k and len(rest) and all(t.text[:1].isupper() and t.is_alpha and t.text not in load_set("entities", "org_words.txt") for t in rest):

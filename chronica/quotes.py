@@ -42,6 +42,8 @@ def title_cued(before: str) -> bool:
 
 def named(before: str) -> str | None:
     """The naming cue that ends the text before a quotation ("known as the", "so-called"), if any."""
+    if re.search(r"\(\s*(?:or|also|aka)\s*$", before):  # "the Taba (or “Oslo II”) Agreement"
+        return "or"
     words = [w.lower() for w in _WORD.findall(before)]
     while words and words[-1] in {"the", "a", "an"}:
         words.pop()
