@@ -208,8 +208,8 @@ class Attributor:
             head = token.head
             while head not in chain:
                 chain.append(head)
-                if head.head == head:
-                    break
+                if head.head == head or (short and head.dep_ == "pcomp" and head.head.lower_ == "by"):
+                    break  # "responded by authorizing … “aggressive self-defense”": an act, not words
                 head = head.head
         unnamed = None
         for head in chain:
@@ -254,7 +254,8 @@ class Attributor:
                 if agent is not None:
                     return Attribution(self._speaker_of(agent, offset, before), head.text, True)
                 if subject is not None and not self._quoted(offset + subject.idx):
-                    return Attribution(self._speaker_of(subject, offset, before), head.text, True)
+                    return Attribution(self._speaker_of(subject, offset, before) if _active(subject, head) else None,
+                                       head.text, True)
             if subject is not None and not self._quoted(offset + subject.idx):
                 document = self._document(subject, offset, before)
                 if document is not None:
@@ -445,7 +446,9 @@ class Attributor:
     def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
         if kind == "verb":
             subject = _subject(token)
-            return (False, None) if subject is None else (True, self._speaker_of(subject, offset, before))
+            if subject is None:
+                return False, None
+            return True, self._speaker_of(subject, offset, before) if _active(subject, token) else None
         if kind == "phrase":
             head = _phrase_object(token)
             return (False, None) if head is None else (True, self._speaker_of(head, offset, before))
@@ -460,9 +463,7 @@ class Attributor:
                 and offset + antecedent.idx < before):  # never the quotation being attributed itself
             rows = self.index.overlapping(offset + antecedent.left_edge.idx, offset + antecedent.idx + len(antecedent))
             named = [r[2] for r in rows if r[2].type in {"PERSON", "ORG", "LAW", "WORK"}]
-            if named:
-                return named[-1]
-            head = antecedent
+            return named[-1] if named else None
         if head.lower_ == "it":
             return self._it(head, offset)
         if head.lower_ == "they":
@@ -557,6 +558,12 @@ def _subject(verb):
                 return controller
         verb = verb.head
     return None
+
+
+def _active(subject, verb) -> bool:
+    """Whether ``subject`` speaks through ``verb``: not the passive subject of the speech verb itself
+    ("Roosevelt's approach has been characterized as “…”" names what was described, not who spoke)."""
+    return not (subject.dep_ == "nsubjpass" and subject.head == verb)
 
 
 def _joint(head) -> bool:

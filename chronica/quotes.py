@@ -90,7 +90,8 @@ def run(doc: Document) -> None:
             continue
         label = _label_key(inner)
         cue = named(before) if kind == "term" else None
-        if (cue and cue != "so-called") or (kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
+        if (cue and cue != "so-called" and not _named_by_person(attributor, doc, start, end, cue)) or (
+                kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
             # "known as the “Oslo Accord”", "the crews called the “Easter Parade”", a “cash and carry” basis
             seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
@@ -128,6 +129,16 @@ def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quo
     """A title or term: a quotation nobody speaks."""
     return Quote(id=f"q{count + 1}", text=doc.text[start:end], start=start, end=end,
                  speaker=None, speaker_name=None, cue=None, kind=kind)
+
+
+def _named_by_person(attributor: Attributor, doc: Document, start: int, end: int, cue: str) -> bool:
+    """Whether a person is the active subject of the naming verb ("what he termed the “new world
+    order”", "Eisenhower called it “…”"): then the name is that person's words."""
+    if not doc.nlp_docs:
+        return False
+    found = attributor.attribute(start, end, short=True)
+    return (found.speaker is not None and found.speaker.type == "PERSON" and found.cue is not None
+            and found.cue.lower() in cue.split())
 
 
 def _person_governs(attributor: Attributor, doc: Document, start: int, end: int) -> bool:
