@@ -257,7 +257,8 @@ class Attributor:
                     return Attribution(self._speaker_of(subject, offset, before) if _active(subject, head) else None,
                                        head.text, True)
             if subject is not None and not self._quoted(offset + subject.idx):
-                document = self._document(subject, offset, before)
+                # "it would be “imprudent”" is no document speaking; "the Constitution empowered …" is
+                document = None if subject.lower_ == "it" else self._document(subject, offset, before)
                 if document is not None:
                     return Attribution(document, head.text, True)
                 if head.lemma_ == "be" and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.nouns:
@@ -501,6 +502,8 @@ class Attributor:
         """Who wrote or spoke a document noun: its possessor, the subject of a clause on it, or its name."""
         for child in noun.children:
             if child.dep_ == "poss":
+                if child.lower_ == "its":  # "its fifth point expressed …": the document just named
+                    return self.index.last_document(offset + child.idx)
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
             if child.dep_ in {"relcl", "acl"} and not _complement(child):
                 subject = _subject(child)
@@ -552,7 +555,11 @@ def _subject(verb):
             return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
-        if verb.dep_ == "xcomp" and step == 0:  # "led Roosevelt to condemn …": the object above speaks
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.i < verb.head.head.i:
+            verb = verb.head  # "In calling for …, Wilson voiced", not "responded by ordering …"
+        if verb.dep_ == "xcomp" and step == 0 and verb.head.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
+            # "led Roosevelt to condemn …": the object above speaks; but "Seward instructed Adams to
+            # warn …" gives Seward's words
             controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if controller is not None:
                 return controller
