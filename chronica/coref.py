@@ -18,18 +18,22 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from chronica.data import load_lines
 from chronica.gazetteer import Gazetteer, Known
 from chronica.mentions import NameMention
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 
 
 def name_key(text: str) -> str:
-    """A comparison key for names: no accents, lower case, hyphens as spaces ("Kim Il-sung" = "Kim Il Sung")."""
+    """A comparison key for names: no accents, lower case, hyphens as spaces ("Kim Il-sung" = "Kim Il
+    Sung"), initials closed up ("George H. W. Bush" = "George H.W. Bush")."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", text.lower().replace("’", "'")).strip()
+    text = _SPACED_INITIALS.sub(r"\1.", text.lower().replace("’", "'"))  # "H. W." = "H.W."
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 @dataclass(eq=False)
@@ -127,7 +131,9 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         person.names.append(mention)
     for mention in rest:
         key = name_key(mention.text)
-        candidates = list(dict.fromkeys(last_word.get(key) or first_word.get(key) or []))
+        # "King Hussein" is a regnal name, never the surname of "Saddam Hussein"
+        by_surname = [] if _regnal(mention) else last_word.get(key)
+        candidates = list(dict.fromkeys(by_surname or first_word.get(key) or []))
         if not candidates:
             person = singles.get(key)
             if person is None:
@@ -142,6 +148,12 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         person.names.sort(key=lambda m: m.start)
         person.known = _known(person, gaz)
     return [p for p in people if p.names]
+
+
+def _regnal(mention: NameMention) -> bool:
+    """Whether a one-word name follows a monarch's or pope's title ("King Hussein", "Pope Pius")."""
+    return bool(mention.titled) and any(mention.titled.startswith(t + " ")
+                                        for t in load_lines("entities", "regnal_titles.txt"))
 
 
 def _titled_known(mention: NameMention, candidates: list[Person], gaz: Gazetteer) -> Known | None:
