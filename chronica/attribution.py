@@ -157,7 +157,7 @@ class Attributor:
 
     def _colon(self, start: int) -> Attribution | None:
         """"Reagan challenged his counterpart: “Mr. Gorbachev, …”": a clause ending in a colon right
-        before the quotation introduces it, whatever its verb; its subject speaks."""
+        before the quotation introduces it, whatever its verb; its subject speaks, or nobody named does."""
         text = self.doc.text
         colon = len(text[:start].rstrip()) - 1
         if colon < 0 or text[colon] != ":":
@@ -170,11 +170,13 @@ class Attributor:
         verb = before[-1]
         while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
-        subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if subject is None or self._quoted(offset + subject.idx):
+        if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        speaker = self._speaker_of(subject, offset, start)
-        return None if speaker is None else Attribution(speaker, verb.text, True)
+        subject = _subject(verb)
+        speaker = None if subject is None or self._quoted(offset + subject.idx) else self._speaker_of(subject, offset, start)
+        # "a declaration favored by most nations …: “…”": the introducing clause names nobody, and a cue
+        # in the next sentence is not this quotation's
+        return Attribution(speaker, verb.text, True)
 
     def _adjacent(self, start: int, end: int, position: int, length: int) -> bool:
         """A cue written right against a short fragment, with the punctuation of attribution:
@@ -254,8 +256,8 @@ class Attributor:
                 if agent is not None:
                     return Attribution(self._speaker_of(agent, offset, before), head.text, True)
                 if subject is not None and not self._quoted(offset + subject.idx):
-                    return Attribution(self._speaker_of(subject, offset, before) if _active(subject, head) else None,
-                                       head.text, True)
+                    speaker = self._speaker_of(subject, offset, before) if _active(subject, head) else None
+                    return Attribution(self._in_document(head, speaker, offset, before), head.text, True)
             if subject is not None and not self._quoted(offset + subject.idx):
                 # "it would be “imprudent”" is no document speaking; "the Constitution empowered …" is
                 document = None if subject.lower_ == "it" else self._document(subject, offset, before)
@@ -444,12 +446,26 @@ class Attributor:
             return "phrase"
         return None
 
+    def _in_document(self, verb, speaker: Entity | None, offset: int, before: int) -> Entity | None:
+        """"In that article, the United Kingdom agreed …", "the United States declared in the Joint
+        Communiqué that …": a state or body speaks through the document it is said to speak in."""
+        if speaker is not None and speaker.type not in {"GPE", "ORG", "NORP"}:
+            return speaker
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                document = None if target is None else self._document(target, offset, before)
+                if document is not None:
+                    return document
+        return speaker
+
     def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
         if kind == "verb":
             subject = _subject(token)
             if subject is None:
                 return False, None
-            return True, self._speaker_of(subject, offset, before) if _active(subject, token) else None
+            speaker = self._speaker_of(subject, offset, before) if _active(subject, token) else None
+            return True, self._in_document(token, speaker, offset, before)
         if kind == "phrase":
             head = _phrase_object(token)
             return (False, None) if head is None else (True, self._speaker_of(head, offset, before))
@@ -485,6 +501,11 @@ class Attributor:
         left, right = head.left_edge, head.right_edge
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
+        if head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ",":
+            named = self.index.best(offset + left.nbor(-2).idx, offset + left.nbor(-2).idx + len(left.nbor(-2)),
+                                    offset + left.nbor(-2).idx)  # "Anatoly Chernyaev, foreign policy advisor …"
+            if named is not None and named.type == "PERSON":
+                return named
         prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.left_edge.i > left.i), None)
         if prep is not None:
             cut = prep.doc[prep.left_edge.i - 1]
@@ -515,8 +536,10 @@ class Attributor:
                 if source is not None:
                     return self.index.best(offset + source.left_edge.idx, offset + source.idx + len(source),
                                            offset + source.idx)
-        for row in self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun)):
-            if row[2].type not in {"PERSON", "NORP"}:  # "a Latin American UN resolution" is nobody's own
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
+        for row in ([] if indefinite else  # "a Latin American UN resolution" is nobody's own
+                    self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun))):
+            if row[2].type not in {"PERSON", "NORP"}:
                 return row[2]
         verb = _taking_verb(noun)
         if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt") | self.verbs:
@@ -569,7 +592,11 @@ def _subject(verb):
 
 def _active(subject, verb) -> bool:
     """Whether ``subject`` speaks through ``verb``: not the passive subject of the speech verb itself
-    ("Roosevelt's approach has been characterized as “…”" names what was described, not who spoke)."""
+    ("Roosevelt's approach has been characterized as “…”" names what was described, not who spoke),
+    nor what a reduced passive participle describes ("Often referred to as “…”, Reagan …")."""
+    if verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "advcl", "amod"} and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return False  # a participle with no subject or auxiliary of its own: passive
     return not (subject.dep_ == "nsubjpass" and subject.head == verb)
 
 

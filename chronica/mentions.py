@@ -141,11 +141,14 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             while start > 0 and i - start < _MAX_TITLE_TOKENS and _capitalized_word(parsed[start - 1]):
                 start -= 1
             found.append((start, i + 1))
-        elif (token.lower_ == "of" and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
+        elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
               and (parsed[i + 1].text[:1].isupper() or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
-            end = i + 2 if parsed[i + 1].lower_ != "the" else i + 3  # "Protocol of the Conference"
-            while end < len(parsed) and parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN":
+            # "Treaty of Berlin", "Protocol of the Conference", "Declaration on the Neutrality of Laos"
+            end = i + 2 if parsed[i + 1].lower_ != "the" else i + 3
+            while end < len(parsed) and ((parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN") or (
+                    parsed[end].lower_ in {"of", "the", "and"} and end + 1 < len(parsed)
+                    and parsed[end + 1].text[:1].isupper() and parsed[end + 1].pos_ == "PROPN")):
                 end += 1
             found.append((i - 1, end))
     for s, e, kind in ents:

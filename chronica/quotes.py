@@ -54,7 +54,7 @@ def named(before: str) -> str | None:
 
 def kind_of(inner: str, before: str) -> str:
     """``term`` or ``title`` or ``speech`` for an unattributed quotation's inner text."""
-    words = _WORD.findall(inner)
+    words = [w for w in _WORD.findall(inner) if any(c.isalnum() for c in w)]  # not a lone ’ of a nested quote
     if not words:
         return "term"
     content = [w for w in words if w.lower() not in _MINOR]
@@ -96,7 +96,7 @@ def run(doc: Document) -> None:
             seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
-        if kind == "term" and (label in seen or cue) and not _person_governs(attributor, doc, start, end):
+        if kind == "term" and (label in seen or cue == "so-called") and not _person_governs(attributor, doc, start, end):
             # a label quoted again or "so-called" is the narrator's term, not new words — unless a
             # person's reported speech governs it ("a note that the so-called “surrender” was …")
             seen.add(label)
