@@ -32,7 +32,7 @@ def run(doc: Document) -> None:
     coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
     roles.run(doc, people, gaz)
     masked = doc.masked_text()
-    pronouns.run(doc, people, quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs]))
+    pronouns.run(doc, people, quotemarks.outermost(quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])))
     entities = [_person_entity(p) for p in people] + _group_others([m for m in found if m.type != "PERSON"], masked)
     entities.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     for number, entity in enumerate(entities, 1):

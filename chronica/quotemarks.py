@@ -5,9 +5,10 @@ include their marks. Curly quotes pair by direction, straight double quotes by a
 quotation left open at the end of a paragraph continues when the next paragraph opens with a quote
 mark (the convention for a speech running over several paragraphs); otherwise it is closed at the
 paragraph's end. An opening mark inside an open quotation closes the old one just before it; a
-closing mark with nothing open is ignored. Single marks ‘…’ quote words only outside a double
-quotation, when ‘ opens a word and ’ is not followed by a letter (``snake’s`` is an apostrophe).
-Never raises on unbalanced text.
+closing mark with nothing open is ignored. Single marks ‘…’ quote words when ‘ opens a word and ’
+is not followed by a letter (``snake’s`` is an apostrophe); inside a double quotation they are a
+quotation nested in it (“Fighting the ‘Wimp Factor.’”), returned as a span of its own inside the
+outer one. Never raises on unbalanced text.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for match in _MARK.finditer(text, p_start, p_end):
             i = match.start()
             if text[i] in "‘’":
-                if open_at is not None:
-                    continue  # nested single quotes stay inside their double quotation
                 if text[i] == "‘" and single_at is None and (i == p_start or not text[i - 1].isalnum()) \
                         and text[i + 1:i + 2].isalnum():
                     single_at = i
@@ -46,8 +45,10 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     spans.append((single_at, i + 1))
                     single_at = None
                 continue
-            if single_at is not None:
+            if single_at is not None and (open_at is None or single_at < open_at):
                 single_at = None  # a double mark inside ‘…’: the ‘ was an apostrophe or a stray mark
+            elif single_at is not None and not _is_opener(text, i, True):
+                single_at = None  # the double quotation closes with the nested one still open
             if open_at is not None and open_at < p_start and not text[p_start:i].strip():
                 continue  # the mark reopening the next paragraph of a quotation running on
             if _is_opener(text, i, open_at is not None):
@@ -64,6 +65,15 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 spans.append((open_at, _trim(text, open_at, p_end)))
                 open_at = None
     return sorted((s, e) for s, e in spans if e - s > 1)
+
+
+def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not nested in another: what is inside quotation marks at all, for position lookups."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -11,7 +11,8 @@ basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”"
 naming_cues.txt). A short fragment quoted a second time or after "so-called" is a term (a label
 re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
 holds a document noun (“Rome Declaration on Peace and Cooperation”) is a title.
-Speech with no cue of its own continues the previous quotation's speaker,
+A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
+inside a title or term. Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph.
 """
@@ -75,15 +76,23 @@ def kind_of(inner: str, before: str) -> str:
 def run(doc: Document) -> None:
     masked = doc.masked_text()
     spans = quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])
-    attributor = Attributor(doc, spans)
+    attributor = Attributor(doc, quotemarks.outermost(spans))
     sentence_starts = [s.start for s in doc.sentences]
     quotes: list[Quote] = []
     previous: tuple[int, Entity, str] | None = None  # (end, speaker, cue) of the last attributed speech
     seen: set[str] = set()
     for start, end in spans:
-        inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»" else masked[start + 1:end]
+        inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»’" else masked[start + 1:end]
         before = masked[max(0, start - 60):start]
         kind = kind_of(inner, before)
+        outer = quotes[-1] if quotes and start < quotes[-1].end else None
+        if outer is not None:  # nested: words the outer speaker quotes, or a label inside a title or term
+            spoken = outer.kind == "speech"
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
+                                speaker=outer.speaker if spoken else None,
+                                speaker_name=outer.speaker_name if spoken else None,
+                                cue=outer.cue if spoken else None, kind="speech" if spoken else "term"))
+            continue
         if kind == "title" and (title_cued(before) or _names_document(inner)):
             # “…” after "his book", or “Rome Declaration on …”: a work, whoever wrote it
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
