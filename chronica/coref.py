@@ -24,6 +24,7 @@ from chronica.mentions import NameMention
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 
 
@@ -63,8 +64,7 @@ class Person:
         forms: list[str] = []
         for mention in self.names:
             forms.append(mention.text)
-            if mention.titled:
-                forms.append(mention.titled)
+            forms += [form for form in (mention.titled, mention.plain_title) if form]
         forms += self.role_aliases
         return list(dict.fromkeys(forms))
 
@@ -108,7 +108,9 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
     first_word: dict[str, list[Person]] = {}
     for person in people:
         for key in person.keys:
-            words = key.split()
+            words = [w.strip(",") for w in key.split()]
+            while len(words) > 1 and words[-1] in _SUFFIXES:
+                words.pop()  # "Alexander M. Haig, Jr." is Haig
             last_word.setdefault(words[-1], []).append(person)
             first_word.setdefault(words[0], []).append(person)
     singles: dict[str, Person] = {}

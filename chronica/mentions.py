@@ -22,6 +22,8 @@ _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for"}
+_HYPHENS = {"-", "‐", "‑"}
+_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 _NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
 
 
@@ -36,6 +38,7 @@ class NameMention:
     titled: str | None = None  # the name with its title, as an alias ("Comrade Mao Zedong")
     known: Known | None = None
     dep: str = ""  # dependency label of the name's head: subjects are the most salient antecedents
+    plain_title: str | None = None  # the titled form without the nationality before it ("General George Marshall")
 
 
 
@@ -82,7 +85,7 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
                 break
         if not keep_ent:
             spans.append((i, j, known.type, known))
-    spans += [(s, e, _norp_person(parsed, s, e, gaz) if kind == "NORP" else kind, None)
+    spans += [(s, e, _role_apposed(parsed, s, e, _norp_person(parsed, s, e, gaz) if kind == "NORP" else kind, gaz), None)
               for k, (s, e, kind) in enumerate(ents) if not taken[k]]
     spans += _known_surnames(parsed, spans, gaz)
     spans.sort()
@@ -103,6 +106,20 @@ def _norp_person(parsed, s: int, e: int, gaz: Gazetteer) -> str:
             and _could_be_name(span, gaz)):
         return "PERSON"
     return "NORP"
+
+
+def _role_apposed(parsed, s: int, e: int, kind: str, gaz: Gazetteer) -> str:
+    """"Shlomo Argov, Israel’s ambassador to …" (ORG): proper nouns followed by a role noun in
+    apposition name a person, whatever the model typed them."""
+    if kind == "PERSON" or e >= len(parsed) or parsed[e].text != "," or not all(
+            _is_proper(t) or t.text in _HYPHENS for t in parsed[s:e]):
+        return kind
+    for token in parsed[e + 1:e + 7]:
+        if token.is_punct:
+            break
+        if token.dep_ == "appos" and token.lower_ in load_set("entities", "roles.txt") and s <= token.head.i < e:
+            return "PERSON" if _could_be_name(parsed[s:e], gaz) else kind
+    return kind
 
 
 def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz: Gazetteer) -> list:
@@ -305,8 +322,14 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
         e -= 1
     if s >= e:
         return None
-    titled = None
+    titled = plain_title = None
     if kind == "PERSON":
+        if e + 1 < len(parsed) and parsed[e].text == "," and parsed[e + 1].text in _SUFFIXES:
+            e += 2  # "Arthur Schlesinger, Jr."
+        elif e < len(parsed) and parsed[e].text in _SUFFIXES:
+            e += 1
+        if e - s > 2 and parsed[s].lower_ in load_set("entities", "roles.txt"):
+            s += 1  # "Historian Arthur Schlesinger": a role word the model took into the name
         k = _title_length(parsed[s:e])
         if k:
             titled = parsed[s:e].text
@@ -314,11 +337,15 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
         else:
             title = _title_before(parsed, s)
             if title is not None and title.start and parsed[title.start - 1].text in gaz.nationalities:
-                title = parsed[title.start - 1:title.end]  # "French Foreign Minister Vergennes", as written
+                # "French Foreign Minister Vergennes" as written, and "Foreign Minister Vergennes"
+                plain_title = f"{title.text} {parsed[s:e].text}"
+                title = parsed[title.start - 1:title.end]
             titled = f"{title.text} {parsed[s:e].text}" if title is not None else None
         if s >= e or not parsed[s].text[:1].isupper():
             return None
         text = parsed[s:e].text
+        if text in _SUFFIXES:
+            return None  # a stray "Jr." the model took for a name
         if text in gaz.nationalities:
             kind = "NORP"
         else:
@@ -327,7 +354,8 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
                 kind, known = other.type, other
     span = parsed[s:e]
     return NameMention(start=offset + span.start_char, end=offset + span.end_char, type=kind, text=span.text,
-                       paragraph=paragraph, token=e - 1, titled=titled, known=known, dep=span.root.dep_)
+                       paragraph=paragraph, token=e - 1, titled=titled, known=known, dep=span.root.dep_,
+                       plain_title=plain_title)
 
 
 def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
