@@ -340,13 +340,19 @@ class Attributor:
         return None
 
     def _according(self, verb, offset: int, before: int) -> Attribution | None:
-        """"According to Dean Rusk, the two sides were “eyeball to eyeball”": a source phrase on the clause."""
+        """"According to Dean Rusk, the two sides were “eyeball to eyeball”", "In his words, Korea lay
+        outside the “…”": a source phrase on the clause."""
         for child in verb.children:
             phrase = _phrase_text(child)
             if phrase and child.i < verb.i:
                 source = _phrase_object(child)
                 if source is not None:
                     return Attribution(self._speaker_of(source, offset, before), phrase, True)
+            if child.dep_ == "prep" and child.lower_ == "in":
+                words = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "word"), None)
+                owner = None if words is None else next((c for c in words.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return Attribution(self._speaker_of(owner, offset, before), f"in {owner.text} words", True)
         return None
 
     def _named_document(self, token, offset: int) -> Entity | None:
@@ -578,6 +584,10 @@ def _subject(verb):
             return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Vandenberg as saying …"
+            quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return quoted
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.i < verb.head.head.i:
             verb = verb.head  # "In calling for …, Wilson voiced", not "responded by ordering …"
         if verb.dep_ == "xcomp" and step == 0 and verb.head.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
