@@ -86,10 +86,11 @@ class MentionIndex(mention_index.MentionIndex):
                 return min(typed, key=lambda r: 0 if r[0] <= head < r[1] else 1 + abs(r[0] - head))[2]
         return None
 
-    def last_document(self, before: int) -> Entity | None:
-        """The latest law or work named before ``before`` ("the paper" after "NSC 68, a policy document")."""
+    def last_document(self, before: int, since: int = 0) -> Entity | None:
+        """The latest law or work named before ``before`` and not before ``since`` ("the paper" after
+        "NSC 68, a policy document")."""
         i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
-        return self._documents[i - 1][1] if i else None
+        return self._documents[i - 1][1] if i and self._documents[i - 1][0] >= since else None
 
     def last_named(self, word: str, before: int) -> Entity | None:
         """The latest entity before ``before`` whose name ends in ``word`` ("the conference" → Yalta Conference)."""
@@ -112,6 +113,10 @@ class Attributor:
     def _quoted(self, position: int) -> bool:
         i = bisect.bisect_right(self._span_starts, position) - 1
         return i >= 0 and self.spans[i][1] > position
+
+    def _window(self, position: int) -> int:
+        """Where a definite description ("the communiqué") may find its referent: this paragraph or the one before."""
+        return self._para_starts[max(0, self.paragraph_of(position) - 1)] if self._para_starts else 0
 
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
@@ -372,7 +377,7 @@ class Attributor:
         if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in load_set("entities", "document_nouns.txt"):
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
-                found = self.index.last_document(offset + subject.idx)
+                found = self.index.last_document(offset + subject.idx, self._window(offset + subject.idx))
             if found is not None and is_document(found):
                 return found
         return None
@@ -394,7 +399,7 @@ class Attributor:
                         return None
         if not any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in noun.lefts):
             return None
-        return self.index.last_document(offset + noun.idx)
+        return self.index.last_document(offset + noun.idx, self._window(offset + noun.idx))
 
     def _they(self, pronoun, offset: int, before: int) -> Entity | None:
         """"they" as a source: the drafters named as a subject in its own or the previous sentence
@@ -530,7 +535,7 @@ class Attributor:
         for child in noun.children:
             if child.dep_ == "poss":
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
-                    return self.index.last_document(offset + child.idx)
+                    return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
             if child.dep_ in {"relcl", "acl"} and not _complement(child):
                 subject = _subject(child)

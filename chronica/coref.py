@@ -24,6 +24,7 @@ from chronica.mentions import NameMention
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _INITIAL = re.compile(r"^[a-z]\.?$")
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
 _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 
@@ -232,7 +233,9 @@ def propagate(docs: list, offsets: list[int], people: list[Person], taken: set[i
     single = {key: found[0] for key, found in owners.items() if len(set(map(id, found))) == 1}
     for index, (parsed, offset) in enumerate(zip(docs, offsets)):
         for token in parsed:
-            if token.pos_ != "PROPN" or offset + token.idx in taken or not token.text[:1].isupper():
+            # a surname the tagger read as a word ("Begin later said") still names when it is an argument
+            if (token.pos_ != "PROPN" and token.dep_ not in _ARGUMENTS) or offset + token.idx in taken \
+                    or not token.text[:1].isupper():
                 continue
             person = single.get(name_key(token.text))
             if person is not None:

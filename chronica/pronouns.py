@@ -54,8 +54,11 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     events: list[tuple[int, int, Person, int, bool]] = []
     for person in people:
         for m in person.names:
-            events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(m.dep, _OTHER_WEIGHT),
-                           _main_subject(doc.nlp_docs[m.paragraph][m.token])))
+            token, dep = doc.nlp_docs[m.paragraph][m.token], m.dep
+            if dep == "poss" and token.head.dep_ in _SUBJECT_DEPS:
+                token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
+            events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT),
+                           _main_subject(token)))
     events.sort(key=lambda e: e[0])
     female = {id(p): _female(p) for p in people}
     pronouns = []
