@@ -111,15 +111,23 @@ def _norp_person(parsed, s: int, e: int, gaz: Gazetteer) -> str:
 def _role_apposed(parsed, s: int, e: int, kind: str, gaz: Gazetteer) -> str:
     """"Shlomo Argov, Israel’s ambassador to …" (ORG): proper nouns followed by a role noun in
     apposition name a person, whatever the model typed them."""
-    if kind == "PERSON" or e >= len(parsed) or parsed[e].text != "," or not all(
-            _is_proper(t) or t.text in _HYPHENS for t in parsed[s:e]):
+    if kind == "PERSON" or not all(_is_proper(t) or t.text in _HYPHENS for t in parsed[s:e]):
         return kind
+    return "PERSON" if _apposed_role(parsed, e, s) and _could_be_name(parsed[s:e], gaz) else kind
+
+
+def _apposed_role(parsed, e: int, s: int | None = None) -> bool:
+    """Whether ", <role noun>" in apposition follows the name ending before token ``e`` (on a token
+    of ``[s, e)`` when ``s`` is given)."""
+    if e >= len(parsed) or parsed[e].text != ",":
+        return False
     for token in parsed[e + 1:e + 7]:
         if token.is_punct:
             break
-        if token.dep_ == "appos" and token.lower_ in load_set("entities", "roles.txt") and s <= token.head.i < e:
-            return "PERSON" if _could_be_name(parsed[s:e], gaz) else kind
-    return kind
+        if token.dep_ == "appos" and token.lower_ in load_set("entities", "roles.txt") and (
+                s is None or s <= token.head.i < e):
+            return True
+    return False
 
 
 def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz: Gazetteer) -> list:
@@ -305,7 +313,8 @@ def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, in
             ps, pe, pkind = joined[-1]
             gap = parsed[pe:s]
             if all(t.text in _TITLE_GLUE for t in gap) and any(t.lower_ == "and" for t in gap) \
-                    and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}):
+                    and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}) \
+                    and not (kind == "PERSON" and _apposed_role(parsed, e)):  # "…, and John Maynard Keynes, an advisor"
                 joined[-1] = (ps, e, pkind)
                 continue
         joined.append((s, e, kind))
