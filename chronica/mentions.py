@@ -240,7 +240,11 @@ def _after_title(parsed, token) -> tuple[int, int] | None:
     if not token.text[:1].isupper() or (token.i and _is_proper(parsed[token.i - 1])):
         return None
     k = _title_length(parsed[token.i:token.i + _MAX_TITLE_TOKENS])
-    start = end = token.i + k
+    start = token.i + k
+    particles = load_set("entities", "name_particles.txt")
+    while k and start + 1 < len(parsed) and parsed[start].lower_ in particles and _is_proper(parsed[start + 1]):
+        start += 1  # "Marquis de Lafayette": the name is Lafayette
+    end = start
     while k and end < len(parsed) and end - start < 3 and (_is_proper(parsed[end]) or _INITIAL.match(parsed[end].text)):
         end += 1
     if not k or end == start or (end < len(parsed) and parsed[end].pos_ == "PROPN") or not _is_proper(parsed[end - 1]):
