@@ -561,6 +561,19 @@ class Attributor:
             return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
         return None
 
+    def topic(self, start: int) -> Entity | None:
+        """The person a quotation standing as a sentence of its own most likely belongs to: the main
+        subject of the sentence just before it in the paragraph, when that names a person."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        sents = list(parsed.sents)
+        here = next((i for i, s in enumerate(sents) if offset + s.start_char <= start < offset + s.end_char), None)
+        if not here or self.doc.text[offset + sents[here].start_char:start].strip():
+            return None
+        subject = next((c for c in sents[here - 1].root.children if c.dep_ in _SUBJECTS), None)
+        speaker = None if subject is None else self._speaker_of(subject, offset, start)
+        return speaker if speaker is not None and speaker.type == "PERSON" else None
+
     def frame(self, start: int, sentences_back: int = 2) -> tuple[int, Entity, str] | None:
         """A speaker set up in the sentences just before ``start`` ("as Fedorenko describes it")."""
         index = self.paragraph_of(start)

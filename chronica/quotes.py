@@ -14,7 +14,8 @@ holds a document noun (“Rome Declaration on Peace and Cooperation”) is a tit
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
 inside a title or term. Speech with no cue of its own continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
-two sentences back in the same paragraph.
+two sentences back in the same paragraph; a quotation that is a sentence of its own is else the words
+of the person the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
 """
 
 from __future__ import annotations
@@ -121,6 +122,8 @@ def run(doc: Document) -> None:
             carried = _carried(attributor, previous, start, sentence_starts, doc)
             if carried is not None:
                 _, speaker, cue = carried
+            else:  # "Churchill arrived in Fulton. “From Stettin …”": the person the paragraph is about
+                speaker, cue = attributor.topic(start), None
         if speaker is not None and kind == "speech":
             previous = (end, speaker, cue)
         quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
