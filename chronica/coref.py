@@ -109,11 +109,8 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
     first_word: dict[str, list[Person]] = {}
     for person in people:
         for key in person.keys:
-            words = [w.strip(",") for w in key.split()]
-            while len(words) > 1 and words[-1] in _SUFFIXES:
-                words.pop()  # "Alexander M. Haig, Jr." is Haig
-            last_word.setdefault(words[-1], []).append(person)
-            first_word.setdefault(words[0], []).append(person)
+            last_word.setdefault(_surname(key), []).append(person)
+            first_word.setdefault(key.split()[0], []).append(person)
     singles: dict[str, Person] = {}
     # Titled surnames naming a known person go first, so that a bare surname written before them
     # ("the Kennedy administration" ... "President Kennedy") can still mean that person.
@@ -151,6 +148,14 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         person.names.sort(key=lambda m: m.start)
         person.known = _known(person, gaz)
     return [p for p in people if p.names]
+
+
+def _surname(key: str) -> str:
+    """The last word of a name key, suffixes aside ("alexander m. haig, jr." → haig)."""
+    words = [w.strip(",") for w in key.split()]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def _regnal(mention: NameMention) -> bool:
@@ -228,7 +233,7 @@ def propagate(docs: list, offsets: list[int], people: list[Person], taken: set[i
     """
     owners: dict[str, list[Person]] = {}
     for person in people:
-        for key in {k.split()[-1] for k in person.keys} | {k for k in person.keys if " " not in k}:
+        for key in {_surname(k) for k in person.keys} | {k for k in person.keys if " " not in k}:
             owners.setdefault(key, []).append(person)
     single = {key: found[0] for key, found in owners.items() if len(set(map(id, found))) == 1}
     for index, (parsed, offset) in enumerate(zip(docs, offsets)):

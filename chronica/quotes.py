@@ -119,11 +119,13 @@ def run(doc: Document) -> None:
             kind = "speech"
         speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)
         if not found.found and kind == "speech":
-            carried = _carried(attributor, previous, start, sentence_starts, doc)
-            if carried is not None:
-                _, speaker, cue = carried
-            else:  # "Churchill arrived in Fulton. “From Stettin …”": the person the paragraph is about
-                speaker, cue = attributor.topic(start), None
+            # "Churchill arrived in Fulton. “From Stettin …”": the person this paragraph is about comes
+            # before a speaker carried over from the paragraph before
+            topic = None
+            if previous is None or attributor.paragraph_of(previous[0] - 1) != attributor.paragraph_of(start):
+                topic = attributor.topic(start)
+            carried = None if topic is not None else _carried(attributor, previous, start, sentence_starts, doc)
+            speaker, cue = (carried[1], carried[2]) if carried is not None else (topic, None)
         if speaker is not None and kind == "speech":
             previous = (end, speaker, cue)
         quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,

@@ -66,3 +66,56 @@ def test_people_behind_titles_and_possessives(analyze_text):
     assert "Secretary-General U Thant" in people.get("U Thant", [])
     assert "Prince Norodom Sihanouk" in people.get("Norodom Sihanouk", [])
     assert not any("Jordan" in name for name in people)
+
+
+def test_sources_named_around_the_clause(quotes_of):
+    got = quotes_of(
+        "Dean Acheson spoke at the National Press Club in January 1950. In his words, Korea lay outside "
+        "the “defensive perimeter” of the United States.\n\n"
+        "The New York Times quoted Senator Arthur Vandenberg as saying that politics should stop "
+        "“at the water’s edge.”\n\n"
+        "Winston Churchill arrived in Fulton in March 1946. “From Stettin in the Baltic to Trieste in the "
+        "Adriatic, an iron curtain has descended across the Continent.”\n\n"
+        "In 1942 the Allies drafted Article VII of the lend-lease agreement. In that article, the United "
+        "Kingdom agreed that it would help to eliminate “all forms of discriminatory treatment.”\n")
+    assert got["“defensive perimeter”"][0] == "Dean Acheson"
+    assert got["“at the water’s edge.”"][0] == "Arthur Vandenberg"
+    assert got["“From Stettin in the Baltic to Trieste in the Adriatic, an iron curtain has descended "
+               "across the Continent.”"][0] == "Winston Churchill"
+    assert got["“all forms of discriminatory treatment.”"][0] == "Article VII"
+
+
+def test_passives_and_pronouns(quotes_of):
+    got = quotes_of(
+        "Often referred to as “the great communicator,” Ronald Reagan used his rhetorical skills.\n\n"
+        "In a letter to Stalin, Churchill wrote that the Western powers had “no designs on Eastern Europe.” "
+        "Stalin’s answer came two weeks later. He insisted that Poland must have a government "
+        "“friendly to the Soviet Union.”\n\n"
+        "Anwar Sadat flew to Jerusalem in November 1977. Menachem Begin welcomed him. Begin later said "
+        "that the visit was “a great day in history.”\n")
+    assert got["“the great communicator,”"] == (None, "term")
+    assert got["“friendly to the Soviet Union.”"][0] == "Joseph Stalin"
+    assert got["“a great day in history.”"][0] == "Menachem Begin"
+
+
+def test_nested_quotations(quotes_of):
+    got = quotes_of(
+        "Thomas Jefferson wrote to James Madison in 1812: “I say ‘down with England.’ and let us fight.”\n"
+        "In October 1987 Newsweek featured Bush on the cover with the caption: “Fighting the ‘Wimp Factor.’”\n")
+    assert got["‘down with England.’"] == ("Thomas Jefferson", "speech")
+    assert got["“Fighting the ‘Wimp Factor.’”"] == (None, "title")
+    assert got["‘Wimp Factor.’"] == (None, "term")
+
+
+def test_names_with_suffixes_particles_and_regnal_titles(analyze_text):
+    doc = analyze_text(
+        "Historian Arthur Schlesinger, Jr. advised the President. Schlesinger later wrote a history.\n\n"
+        "The Marquis de Lafayette sailed to America in 1777. Lafayette served under George Washington.\n\n"
+        "Saddam Hussein invaded Kuwait in 1990. King Hussein of Jordan tried to mediate, but Saddam Hussein "
+        "refused.\n\n"
+        "Phillippe-Jean Bunau-Varilla, the Panamanian representative, signed the treaty.\n")
+    people = {e.name: set(e.aliases) for e in doc.entities if e.type == "PERSON"}
+    assert "Schlesinger" in people["Arthur Schlesinger, Jr."]
+    assert "Lafayette" in people
+    assert "King Hussein" not in people["Saddam Hussein"]
+    assert "Phillippe-Jean Bunau-Varilla" in people
