@@ -73,9 +73,8 @@ def _chronica(paths: list[Path], processes: int) -> float:
 
     started = time.perf_counter()
     if processes == 1:
-        pipeline = shared(DEFAULT_MODEL)
-        for path in paths:
-            pipeline.run(readers.read(path))
+        for _ in shared(DEFAULT_MODEL).run_many(readers.read(path) for path in paths):
+            pass
     else:
         for _ in analyze_many((readers.read(p) for p in paths), processes):
             pass

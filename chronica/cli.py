@@ -165,9 +165,7 @@ def _analyzed(docs: Iterable[Document], model: str, workers: int, progress: Call
     else:
         from chronica.pipeline import Pipeline
 
-        pipeline = Pipeline(model)
-        for doc in docs:
-            yield pipeline.run(doc, progress=lambda chars, doc=doc: progress(doc, chars))
+        yield from Pipeline(model).run_many(docs, progress=progress)
 
 
 def _summary_row(doc: Document) -> list[str]:

@@ -17,6 +17,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chronica.data import load_lines
 from chronica.gazetteer import Gazetteer, Known
@@ -29,6 +30,7 @@ _SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A comparison key for names: no accents, lower case, hyphens as spaces ("Kim Il-sung" = "Kim Il
     Sung"), initials closed up ("George H. W. Bush" = "George H.W. Bush")."""

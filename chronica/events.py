@@ -446,12 +446,23 @@ def _frames_quote(s: _Sentence, speech: list[tuple[int, int]]) -> bool:
 
 def _parenthetical(token: Token) -> bool:
     """Inside a parenthesis of its sentence: an aside ("(Yugoslavia abstained ...)")."""
-    depth = 0
-    for t in token.sent:
-        if t.i >= token.i:
-            return depth > 0
+    return token.i in _bracketed(token.doc)
+
+
+@lru_cache(maxsize=8)
+def _bracketed(parsed) -> frozenset[int]:
+    """Indices of the tokens inside parentheses or brackets, each sentence on its own; most
+    paragraphs have none, and need no walk."""
+    if "(" not in parsed.text and "[" not in parsed.text:
+        return frozenset()
+    inside, depth = set(), 0
+    for t in parsed:
+        if t.is_sent_start:
+            depth = 0
+        if depth > 0:
+            inside.add(t.i)
         depth += (t.text in "([") - (t.text in ")]" and depth > 0)
-    return False
+    return frozenset(inside)
 
 
 def _own_date(clause: Clause, s: _Sentence) -> Timex | None:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH
+
 from chronica.data import load_lines
 
 _MAX_TOKENS = 8
@@ -49,6 +51,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.by_form: dict[str, Known] = {}
+        self._openings: set[str] = set()  # every prefix of a form's first word: what a first token can be
         self.people: list[Known] = []
         # Single words that name a known person ("Stalin", "Mao"): too ambiguous to type a mention
         # on their own, but they link a one-word person cluster to the person it most likely is.
@@ -76,6 +79,8 @@ class Gazetteer:
             if known.type == "PERSON" and " " not in form and " " in known.name:
                 continue  # a lone surname is not proof of a person ("Sun", "Ho"); see short_names
             self.by_form.setdefault(form, known)
+            first = form.split()[0]
+            self._openings.update(first[:k] for k in range(1, len(first) + 1))  # "People" of "People’s"
 
     def lookup(self, text: str) -> Known | None:
         """The referent a name form denotes, ignoring a leading "the"."""
@@ -86,18 +91,17 @@ class Gazetteer:
     def find(self, parsed) -> list[tuple[int, int, Known]]:
         """Longest non-overlapping known names in a spaCy Doc, as token ranges ``(start, end, known)``.
 
-        Only capitalized or numeric tokens can start a name, which keeps this linear in practice.
+        Only a token that can open a known form is tried, which keeps this linear in practice.
         Candidate names are slices of the paragraph text between token offsets (equal to the span
         texts): making a spaCy Span per candidate cost more than the parse of some stages.
         """
         text = parsed.text
-        starts = [token.idx for token in parsed]
-        ends = [start + len(token) for start, token in zip(starts, parsed)]
+        starts, lengths = parsed.to_array([IDX, LENGTH]).T.tolist() if len(parsed) else ([], [])
+        ends = [start + length for start, length in zip(starts, lengths)]
         found: list[tuple[int, int, Known]] = []
         i, n = 0, len(starts)
         while i < n:
-            first = text[starts[i]:starts[i] + 1]
-            if not (first.isupper() or first.isdigit()):
+            if text[starts[i]:ends[i]] not in self._openings:  # no known name begins with this word
                 i += 1
                 continue
             hit = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chronica.data import load_set
 from chronica.gazetteer import Gazetteer, Known
@@ -16,7 +17,8 @@ from chronica.gazetteer import Gazetteer, Known
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
           "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_MAX_TITLE_TOKENS = 4
+_MAX_TITLE_TOKENS = 6  # "Assistant Secretary of the Navy"
+_MAX_NAME_WORDS = 4  # capitalized words a document name reaches back over ("St. James Declaration")
 _TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow a following "…, and X"
 _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
@@ -44,8 +46,17 @@ class NameMention:
 
 
 
+@lru_cache(maxsize=1)
+def _title_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and last words of the titles: most tokens are neither, and need no span built."""
+    words = [re.split(r"[\s\-]+", title) for title in load_set("entities", "titles.txt")]
+    return frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
+
+
 def _title_length(tokens) -> int:
     """How many leading tokens of ``tokens`` form a title (longest match), 0 when none."""
+    if not len(tokens) or tokens[0].text not in _title_edges()[0]:
+        return 0
     for k in range(min(_MAX_TITLE_TOKENS, len(tokens)), 0, -1):
         if tokens[:k].text in load_set("entities", "titles.txt"):
             return k
@@ -54,6 +65,8 @@ def _title_length(tokens) -> int:
 
 def _title_before(parsed, start: int):
     """The capitalized title span immediately before token ``start`` ("Secretary of State"), if any."""
+    if not start or parsed[start - 1].text not in _title_edges()[1]:
+        return None
     for k in range(min(_MAX_TITLE_TOKENS, start), 0, -1):
         span = parsed[start - k:start]
         if span.text in load_set("entities", "titles.txt") and span.text[:1].isupper():
@@ -136,8 +149,8 @@ def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz
     taken = {i for s, e, _, _ in spans for i in range(s, e)}
     found = []
     for token in parsed:
-        known = gaz.short_names.get(token.text, [])
-        if (len(known) == 1 and token.i not in taken and _is_proper(token) and token.dep_ in _NAME_ROLES
+        known = gaz.short_names.get(token.text)
+        if (known is not None and len(known) == 1 and token.i not in taken and _is_proper(token) and token.dep_ in _NAME_ROLES
                 and not any(c.dep_ == "compound" for c in token.children)):
             found.append((token.i, token.i + 1, "PERSON", known[0]))
     return found
@@ -155,7 +168,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             found.append((i, i + 1))
         elif token.like_num and token.text[:1].isdigit() and i > 0 and _designates(parsed[i - 1]):
             start = i - 1
-            while start > 0 and i - start < _MAX_TITLE_TOKENS and parsed[start - 1].text[:1].isupper() \
+            while start > 0 and i - start < _MAX_NAME_WORDS and parsed[start - 1].text[:1].isupper() \
                     and parsed[start - 1].is_alpha and (parsed[start - 1].i != parsed[start - 1].sent.start
                                                             or parsed[start - 1].pos_ == "PROPN"):
                 start -= 1
@@ -163,7 +176,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
         elif (token.text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt")
               and i > 0 and _capitalized_word(parsed[i - 1]) and not (i + 1 < len(parsed) and parsed[i + 1].like_num)):
             start = i - 1  # "the 1942 St. James Declaration": a document name the model missed
-            while start > 0 and i - start < _MAX_TITLE_TOKENS and _capitalized_word(parsed[start - 1]):
+            while start > 0 and i - start < _MAX_NAME_WORDS and _capitalized_word(parsed[start - 1]):
                 start -= 1
             found.append((start, i + 1))
         elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
@@ -194,8 +207,9 @@ def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) ->
     "Secretary-General U Thant"), and a proper name set off by a comma as the appositive of a role noun ("Soviet
     Ambassador to the United States, Anatoly Dobrynin", "his half-brother, Souphanouverong"). Names the
     gazetteer knows as places or bodies, nationalities and organization words are never taken."""
+    # every rule starts on a capitalized word: the rest of the paragraph needs no look
     found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) or _after_title(parsed, token)
-                               for token in parsed)
+                               for token in parsed if token.text[:1].isupper())
              if span is not None and _could_be_name(parsed[span[0]:span[1]], gaz)
              and not any(kind == "PERSON" and s < span[1] and span[0] < e for s, e, kind in ents)]
     if not found:

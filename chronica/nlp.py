@@ -13,7 +13,7 @@ working memory; 16 is about 5% slower.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,17 +81,28 @@ def run(doc: Document, nlp: Language, batch_size: int = BATCH_SIZE,
 
     ``progress`` is called with the number of characters done after each paragraph.
     """
+    parses = []
+    for para, parsed in zip(doc.paragraphs, nlp.pipe(paragraph_texts(doc), batch_size=batch_size)):
+        parses.append(parsed)
+        if progress:
+            progress(para.end - para.start)
+    fill(doc, parses)
+
+
+def paragraph_texts(doc: Document) -> Iterator[str]:
+    """What spaCy parses: each paragraph of the masked text (note markers blanked)."""
     masked = doc.masked_text()
-    texts = (masked[p.start:p.end] for p in doc.paragraphs)
-    doc.nlp_docs = []
+    return (masked[p.start:p.end] for p in doc.paragraphs)
+
+
+def fill(doc: Document, parses: list) -> None:
+    """Set ``doc.nlp_docs`` to the paragraphs' parses and ``doc.sentences`` from them."""
+    doc.nlp_docs = parses
     doc.sentences = []
-    for index, (para, parsed) in enumerate(zip(doc.paragraphs, nlp.pipe(texts, batch_size=batch_size))):
-        doc.nlp_docs.append(parsed)
+    for index, (para, parsed) in enumerate(zip(doc.paragraphs, parses)):
         for sent in parsed.sents:
             text = sent.text
             start = para.start + sent.start_char + (len(text) - len(text.lstrip()))
             end = para.start + sent.start_char + len(text.rstrip())
             if end > start:
                 doc.sentences.append(Sentence(start=start, end=end, paragraph=index))
-        if progress:
-            progress(para.end - para.start)
