@@ -9,7 +9,7 @@ from benchmarks.common import ROOT
 from chronica import chunks, dates, entities, events, nlp, notes, quotes, readers, structure
 from chronica.chunks import ChunkResult
 from chronica.model import Document, Entity, Event, Note, Paragraph, Quote, Section, Sentence, SourceInfo
-from chronica.pipeline import Pipeline
+from chronica.pipeline import Pipeline, document_from_text
 from chronica.writers.json import to_dict
 
 SAMPLE = ROOT / "chronica" / "sample" / "sample.txt"
@@ -144,3 +144,15 @@ def test_masked_text_blanks_exactly_the_markers(text: str, markers: list[tuple[i
             if not expected[i].isspace():
                 expected[i] = " "
     assert doc.masked_text() == "".join(expected)
+
+
+def test_many_documents_streamed_together_are_each_analyzed_as_alone(pipeline) -> None:
+    texts = [SAMPLE.read_text(encoding="utf-8"),
+             "Dean Acheson spoke in January 1950. In his words, Korea lay outside the “defensive perimeter.”\n",
+             "No dates here at all.\n"]
+    alone = [to_dict(pipeline.run(document_from_text(t, name=f"t{i}"))) for i, t in enumerate(texts)]
+    streamed = [to_dict(d) for d in pipeline.run_many(document_from_text(t, name=f"t{i}") for i, t in enumerate(texts))]
+    assert streamed == alone
+    small = Pipeline(chunk_chars=2500)  # the sample needs chunks here: analyzed on its own in the stream
+    assert [to_dict(d) for d in small.run_many(document_from_text(t, name=f"t{i}") for i, t in enumerate(texts))] == \
+        [to_dict(small.run(document_from_text(t, name=f"t{i}"))) for i, t in enumerate(texts)]
