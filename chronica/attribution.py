@@ -542,11 +542,13 @@ class Attributor:
                 if subject is not None:
                     return self.index.best(offset + subject.left_edge.idx, offset + subject.idx + len(subject),
                                            offset + subject.idx)
-            if child.dep_ == "prep" and child.lower_ == "from":  # "the message from Khrushchev"
+            if child.dep_ == "prep" and child.lower_ in {"from", "of"}:  # "the message from Khrushchev",
+                # "the report of the Kerner Commission"
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if source is not None:
-                    return self.index.best(offset + source.left_edge.idx, offset + source.idx + len(source),
-                                           offset + source.idx)
+                named = None if source is None else self.index.best(
+                    offset + source.left_edge.idx, offset + source.idx + len(source), offset + source.idx)
+                if named is not None or child.lower_ == "from":  # "a statement of principles" looks on
+                    return named
         indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
         for row in ([] if indefinite else  # "a Latin American UN resolution" is nobody's own
                     self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun))):
