@@ -411,6 +411,19 @@ class Attributor:
                 return self._drafted(token, offset, before)
         return None
 
+    def _pair(self, head, offset: int) -> Entity | None:
+        """"Dulles and Eden disagreed. The latter insisted …": the last or the one before the last of
+        the people named since the sentence before began."""
+        sent = head.sent
+        first = head.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        people: list[Entity] = []
+        for _, _, entity in self.index.overlapping(offset + head.doc[first].idx, offset + head.idx):
+            if entity.type == "PERSON" and entity not in people[-1:]:
+                people.append(entity)
+        if len(people) < 2:
+            return None
+        return people[-1] if head.lower_ == "latter" else people[-2]
+
     def _it(self, pronoun, offset: int) -> Entity | None:
         """"it" as a source ("“…,” it read"): the document that is the subject of one of the two
         sentences before."""
@@ -494,6 +507,8 @@ class Attributor:
             return named[-1] if named else None
         if head.lower_ == "it":
             return self._it(head, offset)
+        if head.lower_ in {"latter", "former"} and any(c.lower_ == "the" for c in head.lefts):
+            return self._pair(head, offset)
         if head.lower_ == "they":
             return self._they(head, offset, before)
         if head.pos_ == "NOUN" and head.lemma_.lower() in load_set("quotes", "author_nouns.txt"):

@@ -33,9 +33,12 @@ _PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, 
 
 
 def _female(person: Person) -> bool:
+    """A woman by a title or role ("Mrs. Gandhi", "the Queen") or a given name ("Eleanor Roosevelt")."""
     markers = load_set("entities", "female_markers.txt")
     titled = (m.titled.split()[0] for m in person.names if m.titled)
-    return any(t in markers for t in titled) or any(r[0] in markers for r in person.roles)
+    given = (m.text.split()[0] for m in person.names if " " in m.text)
+    return (any(t in markers for t in titled) or any(r[0] in markers for r in person.roles)
+            or any(g in load_set("entities", "female_names.txt") for g in given))
 
 
 def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]]) -> None:

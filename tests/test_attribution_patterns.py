@@ -119,3 +119,14 @@ def test_names_with_suffixes_particles_and_regnal_titles(analyze_text):
     assert "Lafayette" in people
     assert "King Hussein" not in people["Saddam Hussein"]
     assert "Phillippe-Jean Bunau-Varilla" in people
+
+
+def test_women_by_given_name_and_the_latter(quotes_of):
+    got = quotes_of(
+        "Eleanor Roosevelt chaired the commission that drafted the declaration. She called it “the "
+        "international Magna Carta for all men everywhere.”\n\n"
+        "Dulles and Eden disagreed over Suez. The latter insisted that Nasser was “a Mussolini.”\n\n"
+        "The report of the Kerner Commission concluded that the nation was “moving toward two societies.”\n")
+    assert got["“the international Magna Carta for all men everywhere.”"][0] == "Eleanor Roosevelt"
+    assert got["“a Mussolini.”"][0] == "Anthony Eden"
+    assert got["“moving toward two societies.”"][0] == "Kerner Commission"
