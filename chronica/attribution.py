@@ -21,12 +21,11 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronica import mention_index
+from chronica import mention_index, reporting
 from chronica.data import load_lines, load_set
 from chronica.model import Document, Entity
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
-_INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
+_SUBJECTS = reporting.SUBJECTS
 _DOCUMENT_TYPES = {"LAW", "WORK"}
 _ADJACENT_CHARS = 40
 _IT_SENTENCES = 2
@@ -152,7 +151,7 @@ class Attributor:
                         continue
                     cue = self._cue(token, offset, start)
                     if cue is not None:
-                        candidates.append((distance, token.text if cue != "phrase" else _phrase_text(token),
+                        candidates.append((distance, token.text if cue != "phrase" else reporting.phrase_text(token),
                                            cue, token, offset))
         for _, cue_text, kind, token, offset in sorted(candidates, key=lambda c: c[0]):
             found, speaker = self._source(kind, token, offset, start)
@@ -177,8 +176,9 @@ class Attributor:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        subject = _subject(verb)
-        speaker = None if subject is None or self._quoted(offset + subject.idx) else self._speaker_of(subject, offset, start)
+        subject = reporting.subject(verb)
+        quoted = subject is None or self._quoted(offset + subject.idx)
+        speaker = None if quoted else self._speaker_of(subject, offset, start)
         # "a declaration favored by most nations …: “…”": the introducing clause names nobody, and a cue
         # in the next sentence is not this quotation's
         return Attribution(speaker, verb.text, True)
@@ -224,8 +224,9 @@ class Attributor:
                 continue
             found = self._source_at(head, offset, start, short) or self._referred(head, offset, end)
             if found is None and not short and head.pos_ in {"VERB", "AUX"}:
-                subject = _subject(head)  # "Roosevelt, Churchill, and Stalin agreed to have … “…”": theirs jointly
-                if subject is not None and _joint(subject) and not self._quoted(offset + subject.idx):
+                # "Roosevelt, Churchill, and Stalin agreed to have … “…”": theirs jointly
+                subject = reporting.subject(head)
+                if subject is not None and reporting.joint(subject) and not self._quoted(offset + subject.idx):
                     found = Attribution(None, head.text, True)
             if found is not None:
                 if found.speaker is not None:
@@ -255,13 +256,13 @@ class Attributor:
             found = self._as_clause(head, offset, before) or self._according(head, offset, before)
             if found is not None:
                 return found
-            subject = _subject(head)
+            subject = reporting.subject(head)
             if self._cue(head, offset, before) == "verb":
-                agent = _agent(head)
+                agent = reporting.agent(head)
                 if agent is not None:
                     return Attribution(self._speaker_of(agent, offset, before), head.text, True)
                 if subject is not None and not self._quoted(offset + subject.idx):
-                    speaker = self._speaker_of(subject, offset, before) if _active(subject, head) else None
+                    speaker = self._speaker_of(subject, offset, before) if reporting.active(subject, head) else None
                     return Attribution(self._in_document(head, speaker, offset, before), head.text, True)
             if subject is not None and not self._quoted(offset + subject.idx):
                 # "it would be “imprudent”" is no document speaking; "the Constitution empowered …" is
@@ -327,7 +328,7 @@ class Attributor:
         for child in noun.children:
             if (child.dep_ == "acl" and 0 <= offset + child.idx - end <= _ADJACENT_CHARS
                     and self._cue(child, offset, end) == "verb"):
-                agent = _agent(child)
+                agent = reporting.agent(child)
                 if agent is not None:
                     return Attribution(self._speaker_of(agent, offset, end), child.text, True)
         return None
@@ -337,7 +338,7 @@ class Attributor:
         for child in token.children:
             if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
-                subject = _subject(child)
+                subject = reporting.subject(child)
                 if subject is not None and subject.head == child:
                     speaker = self._speaker_of(subject, offset, before)
                     if speaker is not None:
@@ -348,9 +349,9 @@ class Attributor:
         """"According to Dean Rusk, the two sides were “eyeball to eyeball”", "In his words, Korea lay
         outside the “…”": a source phrase on the clause."""
         for child in verb.children:
-            phrase = _phrase_text(child)
+            phrase = reporting.phrase_text(child)
             if phrase and child.i < verb.i:
-                source = _phrase_object(child)
+                source = reporting.phrase_object(child)
                 if source is not None:
                     return Attribution(self._speaker_of(source, offset, before), phrase, True)
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -463,10 +464,10 @@ class Attributor:
             return "verb"  # "Kennan maintained that …", not "maintained a “presence”"
         if token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in self.nouns for o in c.children) for c in token.children):
-            return "verb"  # "In his inaugural address, the President contrasted “…”": the verb reports the address
+            return "verb"  # "In his inaugural address, the President contrasted “…”": it reports the address
         if token.pos_ == "NOUN" and lemma in self.nouns:
             return "noun"
-        if _phrase_text(token) in self.phrases:
+        if reporting.phrase_text(token) in self.phrases:
             return "phrase"
         return None
 
@@ -485,13 +486,13 @@ class Attributor:
 
     def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
         if kind == "verb":
-            subject = _subject(token)
+            subject = reporting.subject(token)
             if subject is None:
                 return False, None
-            speaker = self._speaker_of(subject, offset, before) if _active(subject, token) else None
+            speaker = self._speaker_of(subject, offset, before) if reporting.active(subject, token) else None
             return True, self._in_document(token, speaker, offset, before)
         if kind == "phrase":
-            head = _phrase_object(token)
+            head = reporting.phrase_object(token)
             return (False, None) if head is None else (True, self._speaker_of(head, offset, before))
         author = self._author(token, offset, before)
         return (author is not None, author)
@@ -519,7 +520,7 @@ class Attributor:
             author = self._author(head, offset, before)
             if author is not None:
                 return author
-        if _joint(head):
+        if reporting.joint(head):
             return None
         document = self._document(head, offset, before)  # "this treaty with Germany stipulated" → the treaty
         if document is not None:
@@ -552,8 +553,8 @@ class Attributor:
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
                     return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
-            if child.dep_ in {"relcl", "acl"} and not _complement(child):
-                subject = _subject(child)
+            if child.dep_ in {"relcl", "acl"} and not reporting.complement(child):
+                subject = reporting.subject(child)
                 if subject is not None:
                     return self.index.best(offset + subject.left_edge.idx, offset + subject.idx + len(subject),
                                            offset + subject.idx)
@@ -569,9 +570,9 @@ class Attributor:
                     self.index.overlapping(offset + noun.left_edge.idx, offset + noun.idx + len(noun))):
             if row[2].type not in {"PERSON", "NORP"}:
                 return row[2]
-        verb = _taking_verb(noun)
+        verb = reporting.taking_verb(noun)
         if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt") | self.verbs:
-            subject = _subject(verb)  # "Khrushchev responded with a statement that …", "issued a statement"
+            subject = reporting.subject(verb)  # "Khrushchev responded with a statement that …", "issued a statement"
             if subject is not None and not self._quoted(offset + subject.idx):
                 return self._speaker_of(subject, offset, before)
         if any(c.lower_ == "the" for c in noun.lefts):
@@ -600,102 +601,10 @@ class Attributor:
             for token in reversed(list(sent)):
                 if self._quoted(offset + token.idx) or self._cue(token, offset, start) != "verb":
                     continue
-                subject = _subject(token)
+                subject = reporting.subject(token)
                 if subject is None:
                     continue
                 speaker = self._speaker_of(subject, offset, start)
                 if speaker is not None and speaker.type == "PERSON":
                     return offset + token.idx, speaker, token.text
         return None
-
-
-def _subject(verb):
-    """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
-    from the object of a verb of asking or causing ("urged Kennedy to declare")."""
-    for step in range(3):
-        # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            return min(subjects, key=lambda c: abs(verb.i - c.i))
-        if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
-            return None
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Vandenberg as saying …"
-            quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-            if quoted is not None:
-                return quoted
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.i < verb.head.head.i:
-            verb = verb.head  # "In calling for …, Wilson voiced", not "responded by ordering …"
-        if verb.dep_ == "xcomp" and step == 0 and verb.head.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
-            # "led Roosevelt to condemn …": the object above speaks; but "Seward instructed Adams to
-            # warn …" gives Seward's words
-            controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-            if controller is not None:
-                return controller
-        verb = verb.head
-    return None
-
-
-def _active(subject, verb) -> bool:
-    """Whether ``subject`` speaks through ``verb``: not the passive subject of the speech verb itself
-    ("Roosevelt's approach has been characterized as “…”" names what was described, not who spoke),
-    nor what a reduced passive participle describes ("Often referred to as “…”, Reagan …")."""
-    if verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "advcl", "amod"} and not any(
-            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
-        return False  # a participle with no subject or auxiliary of its own: passive
-    return not (subject.dep_ == "nsubjpass" and subject.head == verb)
-
-
-def _joint(head) -> bool:
-    """A subject of several parties or a plural body ("the U.S., British, and Soviet Governments",
-    "the three leaders", "Stalin and Churchill"): no single speaker."""
-    if head.tag_ == "NNS":
-        return True
-    return any(t.dep_ == "conj" for left in head.lefts for t in left.subtree) or any(
-        c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in head.children)
-
-
-def _complement(clause) -> bool:
-    """A that-clause giving a noun's content ("a statement that the blockade was …"), not a relative clause."""
-    return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
-
-
-def _taking_verb(noun):
-    """The verb a noun is the object of, directly or through a preposition ("responded with a statement")."""
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
-    return None
-
-
-def _agent(verb):
-    """The "by X" of a passive speech verb ("“…” was declared by the conference")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _phrase_text(token) -> str:
-    """The source phrase starting at ``token`` ("according to"), or ''."""
-    doc = token.doc
-    for length in (4, 3, 2, 1):
-        if token.i + length <= len(doc):
-            text = doc[token.i:token.i + length].text.lower()
-            if text in _lexicon()[2]:
-                return text
-    return ""
-
-
-def _phrase_object(token):
-    """The head noun of the phrase after a source phrase: "according to [the Soviet leader]"."""
-    doc = token.doc
-    length = len(_phrase_text(token).split())
-    i = token.i + length
-    if i >= len(doc):
-        return None
-    head = doc[i]
-    while head.head.i > head.i and head.head.i < len(doc) and head.dep_ in {"det", "amod", "compound", "poss", "nmod",
-                                                                              "case", "punct"}:
-        head = head.head
-    return head if head.pos_ in {"PROPN", "NOUN", "PRON"} else None

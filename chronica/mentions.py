@@ -98,8 +98,10 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
                 break
         if not keep_ent:
             spans.append((i, j, known.type, known))
-    spans += [(s, e, _role_apposed(parsed, s, e, _norp_person(parsed, s, e, gaz) if kind == "NORP" else kind, gaz), None)
-              for k, (s, e, kind) in enumerate(ents) if not taken[k]]
+    for k, (s, e, kind) in enumerate(ents):
+        if not taken[k]:
+            kind = _norp_person(parsed, s, e, gaz) if kind == "NORP" else kind
+            spans.append((s, e, _role_apposed(parsed, s, e, kind, gaz), None))
     spans += _known_surnames(parsed, spans, gaz)
     spans.sort()
     found = []
@@ -150,8 +152,8 @@ def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz
     found = []
     for token in parsed:
         known = gaz.short_names.get(token.text)
-        if (known is not None and len(known) == 1 and token.i not in taken and _is_proper(token) and token.dep_ in _NAME_ROLES
-                and not any(c.dep_ == "compound" for c in token.children)):
+        if (known is not None and len(known) == 1 and token.i not in taken and _is_proper(token)
+                and token.dep_ in _NAME_ROLES and not any(c.dep_ == "compound" for c in token.children)):
             found.append((token.i, token.i + 1, "PERSON", known[0]))
     return found
 
@@ -181,7 +183,8 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             found.append((start, i + 1))
         elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
-              and (parsed[i + 1].text[:1].isupper() or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
+              and (parsed[i + 1].text[:1].isupper()
+                   or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
             # "Treaty of Berlin", "Protocol of the Conference", "Declaration on the Neutrality of Laos"
             end = i + 2 if parsed[i + 1].lower_ != "the" else i + 3
             while end < len(parsed) and ((parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN") or (
@@ -317,7 +320,8 @@ def _split_possessives(ents: list[tuple[int, int, str]], parsed) -> list[tuple[i
     owner's and the person's (the gazetteer then types the owner)."""
     split: list[tuple[int, int, str]] = []
     for s, e, kind in ents:
-        cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None) if kind == "PERSON" else None
+        cut = None if kind != "PERSON" else next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE),
+                                                 None)
         split += [(s, e, kind)] if cut is None else [(s, cut, kind), (cut + 1, e, kind)]
     return split
 
@@ -332,7 +336,7 @@ def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, in
             gap = parsed[pe:s]
             if all(t.text in _TITLE_GLUE for t in gap) and any(t.lower_ == "and" for t in gap) \
                     and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}) \
-                    and not (kind == "PERSON" and _apposed_role(parsed, e)):  # "…, and John Maynard Keynes, an advisor"
+                    and not (kind == "PERSON" and _apposed_role(parsed, e)):  # "…, and J. M. Keynes, an advisor"
                 joined[-1] = (ps, e, pkind)
                 continue
         joined.append((s, e, kind))
@@ -387,7 +391,8 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
 
 def _person_inside(parsed, s: int, e: int, kind: str) -> tuple[int, int, str]:
     """A person the model typed as an organization or place: "Empress Dowager Cixi" (ORG) starts with a
-    personal title, "Special Middle East Coordinator Dennis Ross" (ORG) ends in a name after an office, "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
+    personal title, "Special Middle East Coordinator Dennis Ross" (ORG) ends in a name after an office,
+    "Stalin’s March 1952" (ORG) is a name owning what follows. Organization words
     ("General Assembly", "Prince Edward Island") keep the span as it is."""
     cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE), None)
     if cut is not None and not any(t.text in load_set("entities", "org_words.txt") for t in parsed[cut + 1:e]):

@@ -106,7 +106,8 @@ def run(doc: Document) -> None:
             seen.add(label)
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
-        if kind == "term" and (label in seen or cue == "so-called") and not _person_governs(attributor, doc, start, end):
+        requoted = label in seen or cue == "so-called"
+        if kind == "term" and requoted and not _person_governs(attributor, doc, start, end):
             # a label quoted again or "so-called" is the narrator's term, not new words — unless a
             # person's reported speech governs it ("a note that the so-called “surrender” was …")
             seen.add(label)
@@ -136,7 +137,8 @@ def run(doc: Document) -> None:
 
 def _names_document(inner: str) -> bool:
     """Whether a title-cased phrase names a document: it holds a capitalized document noun."""
-    return any(w[:1].isupper() and w.lower() in load_set("entities", "document_nouns.txt") for w in _WORD.findall(inner))
+    nouns = load_set("entities", "document_nouns.txt")
+    return any(w[:1].isupper() and w.lower() in nouns for w in _WORD.findall(inner))
 
 
 def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quote:

@@ -1,0 +1,105 @@
+"""The grammar of reporting clauses, on spaCy tokens: who a verb's subject is (inherited through
+"…, declaring", object control, "quoted X as saying"), whether it speaks actively, joint subjects,
+that-clauses, passive agents and source phrases ("according to X"). Used by
+:mod:`chronica.attribution`; pure functions, no document state.
+"""
+
+from __future__ import annotations
+
+from chronica.data import load_lines, load_set
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+_INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
+
+
+def subject(verb):
+    """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
+    from the object of a verb of asking or causing ("urged Kennedy to declare")."""
+    for step in range(3):
+        # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
+            return None
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Vandenberg as saying …"
+            quoted = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if quoted is not None:
+                return quoted
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.i < verb.head.head.i:
+            verb = verb.head  # "In calling for …, Wilson voiced", not "responded by ordering …"
+        speech = load_set("quotes", "speech_verbs.txt")
+        if verb.dep_ == "xcomp" and step == 0 and verb.head.lemma_.lower() not in speech:
+            # "led Roosevelt to condemn …": the object above speaks; but "Seward instructed Adams to
+            # warn …" gives Seward's words
+            controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if controller is not None:
+                return controller
+        verb = verb.head
+    return None
+
+
+def active(subject, verb) -> bool:
+    """Whether ``subject`` speaks through ``verb``: not the passive subject of the speech verb itself
+    ("Roosevelt's approach has been characterized as “…”" names what was described, not who spoke),
+    nor what a reduced passive participle describes ("Often referred to as “…”, Reagan …")."""
+    if verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "advcl", "amod"} and not any(
+            c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return False  # a participle with no subject or auxiliary of its own: passive
+    return not (subject.dep_ == "nsubjpass" and subject.head == verb)
+
+
+def joint(head) -> bool:
+    """A subject of several parties or a plural body ("the U.S., British, and Soviet Governments",
+    "the three leaders", "Stalin and Churchill"): no single speaker."""
+    if head.tag_ == "NNS":
+        return True
+    return any(t.dep_ == "conj" for left in head.lefts for t in left.subtree) or any(
+        c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in head.children)
+
+
+def complement(clause) -> bool:
+    """A that-clause giving a noun's content ("a statement that the blockade was …"), not a relative clause."""
+    return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
+
+
+def taking_verb(noun):
+    """The verb a noun is the object of, directly or through a preposition ("responded with a statement")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def agent(verb):
+    """The "by X" of a passive speech verb ("“…” was declared by the conference")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def phrase_text(token) -> str:
+    """The source phrase starting at ``token`` ("according to"), or ''."""
+    doc = token.doc
+    for length in (4, 3, 2, 1):
+        if token.i + length <= len(doc):
+            text = doc[token.i:token.i + length].text.lower()
+            if text in load_lines("quotes", "source_phrases.txt"):
+                return text
+    return ""
+
+
+def phrase_object(token):
+    """The head noun of the phrase after a source phrase: "according to [the Soviet leader]"."""
+    doc = token.doc
+    length = len(phrase_text(token).split())
+    i = token.i + length
+    if i >= len(doc):
+        return None
+    head = doc[i]
+    while head.head.i > head.i and head.head.i < len(doc) and head.dep_ in {"det", "amod", "compound", "poss", "nmod",
+                                                                              "case", "punct"}:
+        head = head.head
+    return head if head.pos_ in {"PROPN", "NOUN", "PRON"} else None
