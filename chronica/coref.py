@@ -127,7 +127,7 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
             continue
         person = singles.get(other.name)
         if person is None:
-            person = singles[other.name] = Person()
+            person = singles[other.name] = Person(known=other)  # "President Kennedy": the known president
             people.append(person)
             last_word.setdefault(key, []).append(person)  # bare surnames may mean this one
         person.names.append(mention)
@@ -148,7 +148,7 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         bisect.insort(person.names, mention, key=lambda m: m.start)  # _nearest reads them in order
     for person in people:
         person.names.sort(key=lambda m: m.start)
-        person.known = _known(person, gaz)
+        person.known = _known(person, gaz) or person.known
     return [p for p in people if p.names]
 
 
@@ -215,7 +215,8 @@ def _nearest(candidates: list[Person], position: int) -> Person:
 
 
 def _known(person: Person, gaz: Gazetteer) -> Known | None:
-    """The known person this cluster is: by a full name, else by an unambiguous one-word name."""
+    """The known person this cluster is: by a full name, else by an unambiguous one-word name, else by
+    the person a shared surname stands for by default (data/entities/surname_defaults.tsv)."""
     for mention in person.names:
         known = mention.known or gaz.lookup(mention.text)
         if known is not None and known.type == "PERSON":
@@ -224,6 +225,7 @@ def _known(person: Person, gaz: Gazetteer) -> Known | None:
         matches = gaz.short_names.get(person.names[0].text, [])
         if len(matches) == 1:
             return matches[0]
+        return gaz.default_for.get(person.names[0].text)
     return None
 
 

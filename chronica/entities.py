@@ -18,6 +18,7 @@ from chronica.attribution import head_word
 from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.]{1,9})\)")
 
 
@@ -42,13 +43,15 @@ def run(doc: Document) -> None:
 
 def _retype_surnames(found: list[NameMention], gaz: gazetteer.Gazetteer) -> None:
     """A lone word the model typed as a place or body ("Kennan" ORG, "post-Stalin" GPE) is a person when
-    it is the surname of a full name the document gives a person, or the short name of one known person.
-    Names the gazetteer knows as places or bodies keep their type."""
+    it is the surname of a full name the document gives a person, or the short name of one known person,
+    or of several when it stands as a clause's subject ("Dulles and Eden disagreed"), not inside a
+    longer name ("the North-South Dialogue"). Names the gazetteer knows as places or bodies keep their type."""
     surnames = {m.text.split()[-1] for m in found if m.type == "PERSON" and " " in m.text}
     for mention in found:
+        known = gaz.short_names.get(mention.text, [])
         if (mention.type != "PERSON" and mention.known is None and " " not in mention.text
                 and mention.text not in gaz.nationalities
-                and (mention.text in surnames or len(gaz.short_names.get(mention.text, [])) == 1)):
+                and (mention.text in surnames or len(known) == 1 or (known and mention.dep in _SUBJECT_DEPS))):
             mention.type = "PERSON"
 
 

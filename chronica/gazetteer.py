@@ -70,6 +70,10 @@ class Gazetteer:
             shorts = [f for f in known.forms if " " not in f] + [f.split()[-1] for f in known.forms if " " in f]
             for short in dict.fromkeys(shorts):
                 self.short_names.setdefault(short, []).append(known)
+        by_name = {known.name: known for known in self.people}
+        # the one a bare shared surname means when the text names no other ("Kennedy" → JFK)
+        self.default_for: dict[str, Known] = {
+            surname: by_name[name] for surname, name in _rows("entities", "surname_defaults.tsv", 2)}
         for name, qid, variants in _rows("entities", "organizations.tsv", 3):
             self._add(Known(name, "ORG", qid or None, forms=_forms(name, variants)))
         self.max_tokens = _MAX_TOKENS

@@ -147,14 +147,16 @@ def _apposed_role(parsed, e: int, s: int | None = None) -> bool:
 
 def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz: Gazetteer) -> list:
     """"Eisenhower agreed": a proper noun standing alone as a clause's argument that is the short name of
-    exactly one well-known person, where the model saw no entity, is that person."""
+    a well-known person, where the model saw no entity, is a person (that person, if only one has it)."""
     taken = {i for s, e, _, _ in spans for i in range(s, e)}
     found = []
     for token in parsed:
         known = gaz.short_names.get(token.text)
-        if (known is not None and len(known) == 1 and token.i not in taken and _is_proper(token)
+        if (known and token.i not in taken and _is_proper(token)
                 and token.dep_ in _NAME_ROLES and not any(c.dep_ == "compound" for c in token.children)):
-            found.append((token.i, token.i + 1, "PERSON", known[0]))
+            # a person either way; which one only when the name is one known person's
+            who = known[0] if len(known) == 1 else gaz.default_for.get(token.text)
+            found.append((token.i, token.i + 1, "PERSON", who))
     return found
 
 
