@@ -130,3 +130,12 @@ def test_women_by_given_name_and_the_latter(quotes_of):
     assert got["“the international Magna Carta for all men everywhere.”"][0] == "Eleanor Roosevelt"
     assert got["“a Mussolini.”"][0] == "Anthony Eden"
     assert got["“moving toward two societies.”"][0] == "Kerner Commission"
+
+
+def test_a_shared_surname_means_its_usual_bearer_unless_another_is_named(analyze_text, quotes_of):
+    got = quotes_of("The Berlin crisis deepened in 1961. On July 25 Kennedy addressed the nation. “We cannot "
+                    "and will not permit the Communists to drive us out of Berlin,” the President declared.\n")
+    assert got["“We cannot and will not permit the Communists to drive us out of Berlin,”"][0] == "John F. Kennedy"
+    doc = analyze_text("Attorney General Robert F. Kennedy met the Soviet ambassador in October 1962. "
+                       "Kennedy warned him that time was short.\n")
+    assert [e.name for e in doc.entities if e.type == "PERSON" and "Kennedy" in e.aliases] == ["Robert Kennedy"]
