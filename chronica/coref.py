@@ -21,12 +21,11 @@ from functools import lru_cache
 
 from chronica.data import load_lines
 from chronica.gazetteer import Gazetteer, Known
-from chronica.mentions import NameMention
+from chronica.mentions import NAME_ROLES, SUFFIXES, NameMention
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _INITIAL = re.compile(r"^[a-z]\.?$")
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
-_SUFFIXES = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = {s.lower() for s in SUFFIXES}
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 
 
@@ -243,7 +242,7 @@ def propagate(docs: list, offsets: list[int], people: list[Person], taken: set[i
     for index, (parsed, offset) in enumerate(zip(docs, offsets)):
         for token in parsed:
             # a surname the tagger read as a word ("Begin later said") still names when it is an argument
-            if (token.pos_ != "PROPN" and token.dep_ not in _ARGUMENTS) or offset + token.idx in taken \
+            if (token.pos_ != "PROPN" and token.dep_ not in NAME_ROLES) or offset + token.idx in taken \
                     or not token.text[:1].isupper():
                 continue
             person = single.get(name_key(token.text))

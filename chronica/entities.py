@@ -15,10 +15,10 @@ import re
 
 from chronica import coref, gazetteer, mentions, pronouns, quotemarks, roles
 from chronica.attribution import head_word
+from chronica.reporting import SUBJECTS
 from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.]{1,9})\)")
 
 
@@ -51,7 +51,7 @@ def _retype_surnames(found: list[NameMention], gaz: gazetteer.Gazetteer) -> None
         known = gaz.short_names.get(mention.text, [])
         if (mention.type != "PERSON" and mention.known is None and " " not in mention.text
                 and mention.text not in gaz.nationalities
-                and (mention.text in surnames or len(known) == 1 or (known and mention.dep in _SUBJECT_DEPS))):
+                and (mention.text in surnames or len(known) == 1 or (known and mention.dep in SUBJECTS))):
             mention.type = "PERSON"
 
 

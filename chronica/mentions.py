@@ -25,8 +25,8 @@ _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for"}
 _HYPHENS = {"-", "‐", "‑"}
-_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
-_NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
+SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}  # after a name, part of it
+NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
 
 
 @dataclass
@@ -117,7 +117,7 @@ def _norp_person(parsed, s: int, e: int, gaz: Gazetteer) -> str:
     and stand as a noun phrase of their own are a person."""
     span = parsed[s:e]
     if (len(span) >= 2 and all(_is_proper(t) for t in span) and span.text not in gaz.nationalities
-            and not any(t.text in gaz.nationalities for t in span) and span.root.dep_ in _NAME_ROLES
+            and not any(t.text in gaz.nationalities for t in span) and span.root.dep_ in NAME_ROLES
             and _could_be_name(span, gaz)):
         return "PERSON"
     return "NORP"
@@ -153,7 +153,7 @@ def _known_surnames(parsed, spans: list[tuple[int, int, str, Known | None]], gaz
     for token in parsed:
         known = gaz.short_names.get(token.text)
         if (known and token.i not in taken and _is_proper(token)
-                and token.dep_ in _NAME_ROLES and not any(c.dep_ == "compound" for c in token.children)):
+                and token.dep_ in NAME_ROLES and not any(c.dep_ == "compound" for c in token.children)):
             # a person either way; which one only when the name is one known person's
             who = known[0] if len(known) == 1 else gaz.default_for.get(token.text)
             found.append((token.i, token.i + 1, "PERSON", who))
@@ -357,9 +357,9 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
         return None
     titled = plain_title = None
     if kind == "PERSON":
-        if e + 1 < len(parsed) and parsed[e].text == "," and parsed[e + 1].text in _SUFFIXES:
+        if e + 1 < len(parsed) and parsed[e].text == "," and parsed[e + 1].text in SUFFIXES:
             e += 2  # "Arthur Schlesinger, Jr."
-        elif e < len(parsed) and parsed[e].text in _SUFFIXES:
+        elif e < len(parsed) and parsed[e].text in SUFFIXES:
             e += 1
         if e - s > 2 and parsed[s].lower_ in load_set("entities", "roles.txt"):
             s += 1  # "Historian Arthur Schlesinger": a role word the model took into the name
@@ -377,7 +377,7 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
         if s >= e or not parsed[s].text[:1].isupper():
             return None
         text = parsed[s:e].text
-        if text in _SUFFIXES:
+        if text in SUFFIXES:
             return None  # a stray "Jr." the model took for a name
         if text in gaz.nationalities:
             kind = "NORP"

@@ -94,6 +94,7 @@ class Pipeline:
             yield doc
 
     def _run_prepared(self, doc: Document, progress: Progress, timings: Timings) -> Document:
+        """A prepared document, chunk by chunk (one chunk for any document of normal length)."""
         results = [analyze_chunk(self.nlp, chunks.view(doc, first, last), first, self.batch_size, progress, timings)
                    for first, last in chunks.plan(doc, self.chunk_chars)]
         finish(doc, results, timings)

@@ -17,6 +17,7 @@ import bisect
 
 from chronica.coref import Person
 from chronica.data import load_set
+from chronica.reporting import SUBJECTS
 from chronica.model import Document
 
 _WINDOW = 2  # sentences
@@ -26,7 +27,6 @@ _ROLE_WEIGHT = {"nsubj": 310, "nsubjpass": 310, "dobj": 280, "dative": 270, "pob
                 "poss": 100}
 _OTHER_WEIGHT = 180
 _FEMALE = {"she", "her"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _SUBJECT_WEIGHT = _ROLE_WEIGHT["nsubj"]
 _PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, whose report
 
@@ -58,7 +58,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     for person in people:
         for m in person.names:
             token, dep = doc.nlp_docs[m.paragraph][m.token], m.dep
-            if dep == "poss" and token.head.dep_ in _SUBJECT_DEPS:
+            if dep == "poss" and token.head.dep_ in SUBJECTS:
                 token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
             events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT),
                            _main_subject(token)))
@@ -86,7 +86,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         if not scores:
             continue
         best = keep[max(scores, key=scores.__getitem__)]
-        if dep in _SUBJECT_DEPS:
+        if dep in SUBJECTS:
             best = _recent_subject(events, start, sentence, female, is_she) or best
         best.references.append((start, start + length))
         bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT), main), key=lambda e: e[0])
@@ -94,7 +94,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
 
 def _main_subject(token) -> bool:
     """Whether a name or pronoun is the subject of a main clause ("Khrushchev sent …", not "what Scali reported")."""
-    if token.dep_ not in _SUBJECT_DEPS:
+    if token.dep_ not in SUBJECTS:
         return False
     verb = token.head
     while verb.dep_ == "conj" and verb.head != verb:
