@@ -76,9 +76,10 @@ class MentionIndex(mention_index.MentionIndex):
                 if is_document(entity):
                     self._documents.append((s, entity))
 
-    def best(self, start: int, end: int, head: int) -> Entity | None:
-        """The entity a noun phrase names: a person before anything else, the head's own mention first."""
-        rows = self.overlapping(start, end)
+    def best(self, start: int, end: int, head: int, exclude: tuple[tuple[int, int], ...] = ()) -> Entity | None:
+        """The entity a noun phrase names: a person before anything else, the head's own mention first;
+        none of the mentions inside ``exclude`` (the phrase's possessors)."""
+        rows = [r for r in self.overlapping(start, end) if not any(s <= r[0] and r[1] <= e for s, e in exclude)]
         for kind in _PERSON_FIRST:
             typed = [r for r in rows if r[2].type == kind]
             if typed:
@@ -123,14 +124,9 @@ class Attributor:
     def attribute(self, start: int, end: int, short: bool = False) -> Attribution:
         """Speaker of the quotation ``text[start:end]``: first the clauses that govern it, then cues
         near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
-        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech. A summit
-        or conference (an event) speaks for several parties jointly, so it names no speaker."""
-        found = self._attribute(start, end, short)
-        if found.speaker is not None and found.speaker.type == "EVENT":
-            return Attribution(None, found.cue, True)
-        return found
-
-    def _attribute(self, start: int, end: int, short: bool) -> Attribution:
+        clauses: a speech verb elsewhere in the sentence does not make a scare quote speech. A body
+        the text names as the source speaks, a conference as much as a report ("the Potsdam
+        Conference declared …"); several parties together do not ("the four ministers declared")."""
         governed = self._governing(start, end, short)
         if governed is not None and (governed.speaker is not None or short):
             return governed
@@ -147,7 +143,7 @@ class Attributor:
                     if self._quoted(position):
                         continue
                     distance = start - position - len(token) if position < start else position - end
-                    if short and not self._adjacent(start, end, position, len(token)):
+                    if short and not self._adjacent(start, end, position, len(token), token):
                         continue
                     cue = self._cue(token, offset, start)
                     if cue is not None:
@@ -183,13 +179,21 @@ class Attributor:
         # in the next sentence is not this quotation's
         return Attribution(speaker, verb.text, True)
 
-    def _adjacent(self, start: int, end: int, position: int, length: int) -> bool:
+    def _adjacent(self, start: int, end: int, position: int, length: int, token) -> bool:
         """A cue written right against a short fragment, with the punctuation of attribution:
-        ``“The treaty,” Stalin explained`` or ``Stalin replied: “Never.”`` — not merely nearby."""
+        ``“The treaty,” Stalin explained`` or ``Stalin replied: “Never.”`` — not merely nearby. A verb
+        after the fragment attributes it only with a subject of its own and no other verb between: in
+        "rejected the idea of “linkage,” believing that he could speak …" the sentence goes on, it names
+        no speaker."""
         text = self.doc.text
         if position >= end:
             gap = text[end:position]
-            return text[end - 2:end - 1] == "," and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
+            base = position - token.idx  # where the token's paragraph starts
+            between = [t for t in token.doc[:token.i] if base + t.idx >= end]
+            attributing = token.pos_ != "VERB" or (any(c.dep_ in _SUBJECTS for c in token.children) and not any(
+                t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" for t in between))
+            return (text[end - 2:end - 1] == "," and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
+                    and attributing)
         gap = text[position + length:start]
         return gap.rstrip()[-1:] in {",", ":"} and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
 
@@ -253,7 +257,8 @@ class Attributor:
         words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”" or "Israel’s withdrawal
         from “…”")."""
         if head.pos_ in {"VERB", "AUX"}:
-            found = self._as_clause(head, offset, before) or self._according(head, offset, before)
+            found = (self._as_clause(head, offset, before) or self._parenthetical(head, offset, before)
+                     or self._according(head, offset, before))
             if found is not None:
                 return found
             subject = reporting.subject(head)
@@ -343,6 +348,16 @@ class Attributor:
                     speaker = self._speaker_of(subject, offset, before)
                     if speaker is not None:
                         return Attribution(speaker, child.text, True)
+        return None
+
+    def _parenthetical(self, token, offset: int, before: int) -> Attribution | None:
+        """"The Soviet Union, he stressed, wanted to “formally” preserve …": a speech verb set off
+        inside the clause reports the whole clause as its subject's words."""
+        for child in token.children:
+            if child.dep_ == "parataxis" and self._cue(child, offset, before) == "verb":
+                subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and not self._quoted(offset + subject.idx):
+                    return Attribution(self._speaker_of(subject, offset, before), child.text, True)
         return None
 
     def _according(self, verb, offset: int, before: int) -> Attribution | None:
@@ -473,15 +488,22 @@ class Attributor:
 
     def _in_document(self, verb, speaker: Entity | None, offset: int, before: int) -> Entity | None:
         """"In that article, the United Kingdom agreed …", "the United States declared in the Joint
-        Communiqué that …": a state or body speaks through the document it is said to speak in."""
+        Communiqué that …", "the Cairo Declaration, in which they demanded … and stated …": a state,
+        a body or the parties speak through the document they are said to speak in."""
         if speaker is not None and speaker.type not in {"GPE", "ORG", "NORP"}:
             return speaker
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                target = next((c for c in child.children if c.dep_ == "pobj"), None)
-                document = None if target is None else self._document(target, offset, before)
-                if document is not None:
-                    return document
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:  # "demanded … and stated"
+            clause = clause.head
+        for head in dict.fromkeys((verb, clause)):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if target is not None and target.lower_ == "which" and head.dep_ == "relcl":
+                        target = head.head  # "in which": the noun the relative clause is on
+                    document = None if target is None else self._document(target, offset, before)
+                    if document is not None:
+                        return document
         return speaker
 
     def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
@@ -497,9 +519,12 @@ class Attributor:
         author = self._author(token, offset, before)
         return (author is not None, author)
 
-    def _speaker_of(self, head, offset: int, before: int) -> Entity | None:
+    def _speaker_of(self, head, offset: int, before: int, owners: bool = False) -> Entity | None:
         """The entity a subject noun phrase stands for (a document's author when it is a document); a
-        relative "which" stands for its antecedent, quoted or not ("the “Rogers Plan,” which called for")."""
+        relative "which" stands for its antecedent, quoted or not ("the “Rogers Plan,” which called for").
+        A possessor inside the phrase is not the one who speaks ("Brezhnev’s spokesman declared", "a
+        number of the President’s advisors concluded"), unless it owns words ("the tone of the
+        President’s remarks") or ``owners`` asks what the phrase is about."""
         antecedent = head.head.head
         if (head.lower_ in {"which", "that", "who"} and head.head.dep_ == "relcl" and antecedent.i < head.i
                 and offset + antecedent.idx < before):  # never the quotation being attributed itself
@@ -526,6 +551,9 @@ class Attributor:
         if document is not None:
             return document
         left, right = head.left_edge, head.right_edge
+        owned = () if owners else tuple(
+            (offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge)) for t in head.subtree
+            if t.dep_ == "poss" and t is not head and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
         if head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ",":
@@ -536,10 +564,10 @@ class Attributor:
         prep = next((c for c in head.children if c.dep_ == "prep" and c.i > head.i and c.left_edge.i > left.i), None)
         if prep is not None:
             cut = prep.doc[prep.left_edge.i - 1]
-            named = self.index.best(offset + left.idx, offset + cut.idx + len(cut), offset + head.idx)
+            named = self.index.best(offset + left.idx, offset + cut.idx + len(cut), offset + head.idx, owned)
             if named is not None and named.type == "PERSON":
                 return named
-        named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx)
+        named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx, owned)
         if named is not None:
             return named
         if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
@@ -579,6 +607,33 @@ class Attributor:
             return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
         return None
 
+    def actor(self, start: int, end: int) -> Entity | None:
+        """The person whose clause holds words no cue attributes: the active subject of the nearest
+        verb above the quotation ("He expected the meeting to “serve a specific purpose …”"), or the
+        owner of a copula's subject ("Churchill’s primary goal was “to get the Americans …”")."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        inside = [t for t in parsed if start - offset <= t.idx < end - offset]
+        verb = next((t.head for t in inside if t.head not in inside), None)
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._quoted(offset + verb.idx):
+            return None
+        subject = reporting.subject(verb)
+        if subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb):
+            return None
+        speaker = self._speaker_of(subject, offset, start, owners=verb.lemma_ == "be")
+        return speaker if speaker is not None and speaker.type == "PERSON" else None
+
+    def standalone(self, start: int, end: int) -> bool:
+        """Whether a quotation is a whole sentence of its own, nothing before or after it."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        sents = [s for s in parsed.sents if offset + s.start_char < end and offset + s.end_char > start]
+        text = self.doc.text
+        return (bool(sents) and not text[offset + sents[0].start_char:start].strip()
+                and not text[end:offset + sents[-1].end_char].strip())
+
     def topic(self, start: int) -> Entity | None:
         """The person a quotation standing as a sentence of its own most likely belongs to: the main
         subject of the sentence just before it in the paragraph, when that names a person."""
@@ -589,7 +644,7 @@ class Attributor:
         if not here or self.doc.text[offset + sents[here].start_char:start].strip():
             return None
         subject = next((c for c in sents[here - 1].root.children if c.dep_ in _SUBJECTS), None)
-        speaker = None if subject is None else self._speaker_of(subject, offset, start)
+        speaker = None if subject is None else self._speaker_of(subject, offset, start, owners=True)
         return speaker if speaker is not None and speaker.type == "PERSON" else None
 
     def frame(self, start: int, sentences_back: int = 2) -> tuple[int, Entity, str] | None:

@@ -2,7 +2,8 @@
 
 Mentions come from :mod:`chronica.mentions` (spaCy's entities corrected by the gazetteer and titles).
 People are clustered by :mod:`chronica.coref`, role descriptions and pronouns are resolved to them by
-:mod:`chronica.roles` and :mod:`chronica.pronouns`; every other name is grouped by its gazetteer
+:mod:`chronica.roles` and :mod:`chronica.pronouns` (a specific description that fits nobody named,
+"the Japanese negotiator", is a person of its own); every other name is grouped by its gazetteer
 referent (Peking and Beijing are one place) or its own text, and an acronym written in parentheses
 after a name ("Chinese Communist Party (CCP)") joins that name. ``aliases`` hold proper names and
 resolved role descriptions; ``mentions`` also hold resolved pronouns, so a quotation's "he" points
@@ -31,10 +32,13 @@ def run(doc: Document) -> None:
     people = coref.cluster([m for m in found if m.type == "PERSON"], gaz)
     taken = {offset for m in found for offset in range(m.start, m.end)}
     coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
-    roles.run(doc, people, gaz)
+    unnamed = roles.run(doc, people, gaz)
     masked = doc.masked_text()
     pronouns.run(doc, people, quotemarks.outermost(quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])))
-    entities = [_person_entity(p) for p in people] + _group_others([m for m in found if m.type != "PERSON"], masked)
+    entities = ([_person_entity(p) for p in people]
+                + [Entity(id="", name=name, type="PERSON", aliases=[name], mentions=spans)
+                   for name, spans in unnamed.items()]
+                + _group_others([m for m in found if m.type != "PERSON"], masked))
     entities.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"

@@ -25,6 +25,7 @@ _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for"}
 _HYPHENS = {"-", "‐", "‑"}
+_MARKS = str.maketrans("", "", "‘’ʿʾ'")  # transliteration marks and apostrophes inside a name
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}  # after a name, part of it
 NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
 
@@ -214,7 +215,7 @@ def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) ->
     gazetteer knows as places or bodies, nationalities and organization words are never taken."""
     # every rule starts on a capitalized word: the rest of the paragraph needs no look
     found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) or _after_title(parsed, token)
-                               for token in parsed if token.text[:1].isupper())
+                               or _before_role(parsed, token) for token in parsed if token.text[:1].isupper())
              if span is not None and _could_be_name(parsed[span[0]:span[1]], gaz)
              and not any(kind == "PERSON" and s < span[1] and span[0] < e for s, e, kind in ents)]
     if not found:
@@ -290,8 +291,24 @@ def _appositive(parsed, token) -> tuple[int, int] | None:
     return None
 
 
+def _before_role(parsed, token) -> tuple[int, int] | None:
+    """"Hafiz Isma‘il, his national security advisor": ``token`` ends one to three proper nouns,
+    whatever the model typed them, followed by a role noun in apposition."""
+    if not _is_proper(token) or (token.i + 1 < len(parsed) and _is_proper(parsed[token.i + 1])):
+        return None
+    start, words = token.i, 1
+    while start > 0 and words < 4 and (_is_proper(parsed[start - 1]) or (
+            parsed[start - 1].text in _HYPHENS and start > 1 and _is_proper(parsed[start - 2]))):
+        start -= 1
+        words += parsed[start].text not in _HYPHENS  # "Phillippe-Jean Bunau-Varilla"
+    if start > 0 and (_is_proper(parsed[start - 1]) or parsed[start - 1].text in _HYPHENS):
+        return None
+    return (start, token.i + 1) if _apposed_role(parsed, token.i + 1, start) else None
+
+
 def _is_proper(token) -> bool:
-    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+    """A capitalized proper noun, transliteration marks allowed ("Isma‘il", "Ba’ath")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.translate(_MARKS).isalpha()
 
 
 def _could_be_name(span, gaz: Gazetteer) -> bool:

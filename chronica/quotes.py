@@ -12,7 +12,8 @@ naming_cues.txt). A short fragment quoted a second time or after "so-called" is 
 re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
 holds a document noun (“Rome Declaration on Peace and Cooperation”) is a title.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
-inside a title or term. Speech with no cue of its own continues the previous quotation's speaker,
+inside a title or term. Speech with no cue of its own belongs to the person whose clause holds it
+("He expected the meeting to “serve …”"); else it continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph; a quotation that is a sentence of its own is else the words
 of the person the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
@@ -31,7 +32,8 @@ from chronica.model import Document, Entity, Quote
 _TERM_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?…][’'\"”»)]*$")
 _WORD = re.compile(r"[\w’'-]+")
-_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor"}
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor",
+          "between", "among", "into", "upon", "against", "over", "under", "within", "toward", "towards", "via"}
 _CONTINUATION_SENTENCES = 2
 _TITLE_CUE_WORDS = 6
 
@@ -86,6 +88,9 @@ def run(doc: Document) -> None:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»’" else masked[start + 1:end]
         before = masked[max(0, start - 60):start]
         kind = kind_of(inner, before)
+        if (kind == "term" and _SENTENCE_END.search(inner.strip()) and doc.nlp_docs
+                and attributor.standalone(start, end)):
+            kind = "speech"  # “Never.” standing as a sentence: words, not a label
         outer = quotes[-1] if quotes and start < quotes[-1].end else None
         if outer is not None:  # nested: words the outer speaker quotes, or a label inside a title or term
             spoken = outer.kind == "speech"
@@ -125,6 +130,7 @@ def run(doc: Document) -> None:
             topic = None
             if previous is None or attributor.paragraph_of(previous[0] - 1) != attributor.paragraph_of(start):
                 topic = attributor.topic(start)
+            topic = topic or attributor.actor(start, end)
             carried = None if topic is not None else _carried(attributor, previous, start, sentence_starts, doc)
             speaker, cue = (carried[1], carried[2]) if carried is not None else (topic, None)
         if speaker is not None and kind == "speech":

@@ -43,8 +43,12 @@ def _determiner(token):
     return None
 
 
-def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
-    """Tie roles to people, then resolve definite role descriptions that fit exactly one person."""
+def run(doc: Document, people: list[Person], gaz: Gazetteer) -> dict[str, list[tuple[int, int]]]:
+    """Tie roles to people, then resolve definite role descriptions that fit exactly one person.
+
+    Returns the people the document describes but never names: a definite description that fits
+    nobody and is specific — a nationality or a named possessor ("the Japanese negotiator",
+    "Gorbachev’s spokesman") — is someone, one person per description, keyed by its text."""
     owner: dict[tuple[int, int], Person] = {}  # (paragraph, token) of a name's tokens -> person
     starts: dict[tuple[int, int], Person] = {}  # (paragraph, first token) -> person
     ends: dict[tuple[int, int], Person] = {}  # (paragraph, last token) -> person
@@ -89,8 +93,11 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
                     named.role_aliases.append(_alias(alias.text))
             elif phrase is not None and not _followed_by_name(parsed, token):
                 references.append((role, offset + phrase.start_char, offset + phrase.end_char, phrase.text))
+    unnamed: dict[tuple[str, frozenset[str], int | None], list[tuple[str, int, int]]] = {}
     for role, start, end, text in references:
         fits = _fits(role, people, gaz)
+        if not fits and (role[2] is not None or _capitalized(role[1], gaz) & gaz.nationalities.keys()):
+            unnamed.setdefault(role, []).append((_alias(text), start, end))
         if len(fits) == 1:
             fits[0].references.append((start, end))
             fits[0].role_aliases.append(_alias(text))
@@ -100,6 +107,7 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> None:
             latest = _latest_named(fits, start)
             if latest is not None:
                 latest.references.append((start, end))
+    return {rows[0][0]: [(start, end) for _, start, end in rows] for rows in unnamed.values()}
 
 
 def _alias(text: str) -> str:

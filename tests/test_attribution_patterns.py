@@ -139,3 +139,47 @@ def test_a_shared_surname_means_its_usual_bearer_unless_another_is_named(analyze
     doc = analyze_text("Attorney General Robert F. Kennedy met the Soviet ambassador in October 1962. "
                        "Kennedy warned him that time was short.\n")
     assert [e.name for e in doc.entities if e.type == "PERSON" and "Kennedy" in e.aliases] == ["Robert Kennedy"]
+
+
+def test_who_does_not_speak_and_who_holds_uncued_words(quotes_of):
+    got = quotes_of(
+        "After the summit in Vienna, Brezhnev’s spokesman declared, “The talks were a great success for "
+        "the cause of peace.”\n\n"
+        "Nixon hesitated. A number of the President’s advisors had concluded that American interests "
+        "would be served by Israel “going it alone” in the war.\n\n"
+        "Woodrow Wilson rejected the old idea of a “balance of power,” believing that he could build a "
+        "league of nations instead.\n\n"
+        "Kennedy met with Eisenhower on January 19. He expected the meeting to “serve a specific purpose "
+        "in reassuring the public about the transition.”\n\n"
+        "Churchill sailed to Newfoundland with one aim. Churchill’s primary goal in attending was “to "
+        "bring the Americans into the war.”\n\n"
+        "In 1943 Britain, China, and the United States issued the Cairo Declaration, in which they stated "
+        "that Japan “shall be stripped of all the islands in the Pacific which she has seized.”\n")
+    # not Brezhnev: the spokesman, a person the text describes without naming
+    assert got["“The talks were a great success for the cause of peace.”"][0] == "Brezhnev’s spokesman"
+    assert got["“going it alone”"][0] is None  # not Nixon
+    assert got["“balance of power,”"] == (None, "term")
+    assert got["“serve a specific purpose in reassuring the public about the transition.”"][0] == "John F. Kennedy"
+    assert got["“to bring the Americans into the war.”"][0] == "Winston Churchill"
+    assert got["“shall be stripped of all the islands in the Pacific which she has seized.”"][0] == "Cairo Declaration"
+
+
+def test_people_described_but_never_named(analyze_text, quotes_of):
+    text = ("The talks opened at Portsmouth in August 1905. The Japanese negotiator demanded an indemnity. "
+            "“Russia will not pay a kopeck,” the Russian negotiator declared. Later the Japanese negotiator gave way.\n\n"
+            "Sadat opened a channel to Kissinger through Hafiz Isma‘il, his national security advisor. "
+            "In February 1973, Isma‘il met Kissinger.\n")
+    people = {e.name: e for e in analyze_text(text).entities if e.type == "PERSON"}
+    assert len(people["the Japanese negotiator"].mentions) == 2
+    assert {"Hafiz Isma‘il", "Isma‘il"} <= set(people["Hafiz Isma‘il"].aliases)
+    assert quotes_of(text)["“Russia will not pay a kopeck,”"][0] == "the Russian negotiator"
+
+
+def test_a_named_conference_speaks_and_a_parenthetical_reports_its_clause(quotes_of):
+    got = quotes_of(
+        "The leaders met at Potsdam in July 1945. The Potsdam Conference declared that Germany would be "
+        "“treated as a single economic unit.”\n\n"
+        "Stalin received Mao at the Kremlin on 16 December. The Soviet Union, he stressed, wanted to "
+        "“formally” preserve the old treaty.\n")
+    assert got["“treated as a single economic unit.”"][0] == "Potsdam Conference"
+    assert got["“formally”"] == ("Joseph Stalin", "speech")
