@@ -607,6 +607,20 @@ class Attributor:
             return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
         return None
 
+    def namer(self, start: int, word: str) -> Entity | None:
+        """Who gives a quoted name: the active subject of the naming verb ``word`` written last before
+        ``start`` in its sentence ("calling himself “Citizen Genêt”" → Genêt)."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        before = [t for t in parsed if offset + t.idx < start]
+        verb = next((t for t in reversed(before) if t.lower_ == word and t.pos_ == "VERB"), None)
+        if verb is None or verb.sent != before[-1].sent:
+            return None
+        subject = reporting.subject(verb)
+        if subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb):
+            return None
+        return self._speaker_of(subject, offset, start)
+
     def actor(self, start: int, end: int) -> Entity | None:
         """The person whose clause holds words no cue attributes: the active subject of the nearest
         verb above the quotation ("He expected the meeting to “serve a specific purpose …”"), or the
@@ -620,10 +634,13 @@ class Attributor:
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._quoted(offset + verb.idx):
             return None
         subject = reporting.subject(verb)
-        if subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb):
+        if (subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb)
+                or reporting.joint(subject)):
             return None
-        speaker = self._speaker_of(subject, offset, start, owners=verb.lemma_ == "be")
-        return speaker if speaker is not None and speaker.type == "PERSON" else None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None) if verb.lemma_ == "be" else None
+        word = owner or subject  # the person the phrase is, not one named inside it ("the mission as described by X")
+        rows = self.index.overlapping(offset + word.idx, offset + word.idx + len(word))
+        return next((r[2] for r in rows if r[2].type == "PERSON"), None)
 
     def standalone(self, start: int, end: int) -> bool:
         """Whether a quotation is a whole sentence of its own, nothing before or after it."""

@@ -2,10 +2,11 @@
 
 Input: PERSON :class:`~chronica.mentions.NameMention` rows in document order. Output: :class:`Person`
 clusters. Full names (two words or more) found in the document each start a person unless they are a
-spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, or the same name
-with a middle initial added). One-word names join the single person whose full name ends — or, for
+spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, the same name
+with a middle initial added, or its last two words or more: Siad Barre / Mohammed Siad Barre). One-word names join the single person whose full name ends — or, for
 East Asian names, begins — with that word; when several people fit, each mention joins the one
 named earlier in its paragraph, else the one the text already calls by that short name most often.
+A family name written before a particle is a surname too ("Gérard" of "Gérard de Rayneval").
 Two different full names are never merged, and a titled surname whose title
 is the role of exactly one known person of that surname ("President Kennedy") is that person, not
 another full name that shares the surname ("Attorney General Robert Kennedy").
@@ -27,6 +28,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _SUFFIXES = {s.lower() for s in SUFFIXES}
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
+_EDGE_MARKS = re.compile(r"(?:(?<=\s)|^)['‘ʿʾ]+")  # an ayn or apostrophe opening a word of a transliterated name
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +38,7 @@ def name_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _SPACED_INITIALS.sub(r"\1.", text.lower().replace("’", "'"))  # "H. W." = "H.W."
-    return _SEPARATORS.sub(" ", text).strip()
+    return _EDGE_MARKS.sub("", _SEPARATORS.sub(" ", text).strip())  # "'Abd Al-Karim" = "Abd Al-Karim"
 
 
 @dataclass(eq=False)
@@ -79,6 +81,9 @@ def _same_full_name(a: str, b: str, gaz: Gazetteer) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if 2 <= len(short) < len(long) and [name_key(w) for w in long[-len(short):]] == [name_key(w) for w in short]:
+        return True  # "Siad Barre" is "Mohammed Siad Barre" without the given name
     known_a, known_b = gaz.lookup(a), gaz.lookup(b)
     if known_a is not None and known_a is known_b and known_a.type == "PERSON":
         return True
@@ -112,6 +117,8 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
         for key in person.keys:
             last_word.setdefault(_surname(key), []).append(person)
             first_word.setdefault(key.split()[0], []).append(person)
+        for family in {_before_particle(m.text) for m in person.names} - {None}:
+            last_word.setdefault(family, []).append(person)
     singles: dict[str, Person] = {}
     # Titled surnames naming a known person go first, so that a bare surname written before them
     # ("the Kennedy administration" ... "President Kennedy") can still mean that person.
@@ -157,6 +164,14 @@ def _surname(key: str) -> str:
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words[-1]
+
+
+def _before_particle(name: str) -> str | None:
+    """The family name a territorial particle follows, not the first word ("Conrad-Alexandre Gérard
+    de Rayneval" → gérard; "Charles de Gaulle" gives none: Charles is a given name)."""
+    words = name.split()
+    particles = load_lines("entities", "name_particles.txt")
+    return next((name_key(w) for i, w in enumerate(words[1:-2], 1) if words[i + 1].lower() in particles), None)
 
 
 def _regnal(mention: NameMention) -> bool:

@@ -20,6 +20,7 @@ from chronica.reporting import SUBJECTS
 from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
+DESCRIBED = "described people"  # hint: ids of the people the text describes but never names
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.]{1,9})\)")
 
 
@@ -35,14 +36,15 @@ def run(doc: Document) -> None:
     unnamed = roles.run(doc, people, gaz)
     masked = doc.masked_text()
     pronouns.run(doc, people, quotemarks.outermost(quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])))
-    entities = ([_person_entity(p) for p in people]
-                + [Entity(id="", name=name, type="PERSON", aliases=[name], mentions=spans)
-                   for name, spans in unnamed.items()]
-                + _group_others([m for m in found if m.type != "PERSON"], masked))
+    described = [Entity(id="", name=name, type="PERSON", aliases=[name], mentions=spans)
+                 for name, spans in unnamed.items()]
+    entities = [_person_entity(p) for p in people] + described + _group_others(
+        [m for m in found if m.type != "PERSON"], masked)
     entities.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     doc.entities = entities
+    doc.hints[DESCRIBED] = {e.id for e in described}
 
 
 def _retype_surnames(found: list[NameMention], gaz: gazetteer.Gazetteer) -> None:

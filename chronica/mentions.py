@@ -23,7 +23,7 @@ _TITLE_KINDS = {"LAW", "WORK", "EVENT", "ORG"}  # kinds whose long names swallow
 _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_OFFICE_LINKS = {"of", "to", "for"}
+_OFFICE_LINKS = {"of", "to", "for", "from"}  # "Congressman from New York Emanuel Celler"
 _HYPHENS = {"-", "‐", "‑"}
 _MARKS = str.maketrans("", "", "‘’ʿʾ'")  # transliteration marks and apostrophes inside a name
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}  # after a name, part of it
@@ -215,7 +215,8 @@ def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) ->
     gazetteer knows as places or bodies, nationalities and organization words are never taken."""
     # every rule starts on a capitalized word: the rest of the paragraph needs no look
     found = [span for span in (_after_office(parsed, token) or _appositive(parsed, token) or _after_title(parsed, token)
-                               or _before_role(parsed, token) for token in parsed if token.text[:1].isupper())
+                               or _before_role(parsed, token) or _after_role(parsed, token) for token in parsed
+                               if token.text[:1].isupper() or token.lower_ in load_set("entities", "roles.txt"))
              if span is not None and _could_be_name(parsed[span[0]:span[1]], gaz)
              and not any(kind == "PERSON" and s < span[1] and span[0] < e for s, e, kind in ents)]
     if not found:
@@ -273,13 +274,14 @@ def _after_title(parsed, token) -> tuple[int, int] | None:
 
 
 def _appositive(parsed, token) -> tuple[int, int] | None:
-    """"ROLE …, First Last": ``token`` ends a comma-fronted proper name in apposition under a role noun."""
-    if token.dep_ != "appos" or not _is_proper(token):
+    """"ROLE …, First Last": ``token`` ends a comma-fronted proper name in apposition under a role noun
+    (a full name the parser took for a conjunct also counts: "a resident of Cuba, Narciso López,")."""
+    if token.dep_ not in {"appos", "conj"} or not _is_proper(token):
         return None
     start = token.i
     while start > 0 and token.i - start < 2 and parsed[start - 1].dep_ == "compound" and _is_proper(parsed[start - 1]):
         start -= 1
-    if start == 0 or parsed[start - 1].text != ",":
+    if start == 0 or parsed[start - 1].text != "," or (token.dep_ == "conj" and start == token.i):
         return None
     head = token.head
     for _ in range(3):
@@ -289,6 +291,21 @@ def _appositive(parsed, token) -> tuple[int, int] | None:
             break
         head = head.head
     return None
+
+
+def _after_role(parsed, token) -> tuple[int, int] | None:
+    """"the French playwright Beaumarchais", "U.S. diplomat John Ward": one to three proper nouns after a
+    lower-case role noun that modifies them or that they stand in apposition to."""
+    if not token.text.islower() or token.i + 1 >= len(parsed) or not _is_proper(parsed[token.i + 1]):
+        return None
+    end = token.i + 1
+    while end < len(parsed) and end - token.i <= 3 and _is_proper(parsed[end]):
+        end += 1
+    last = parsed[end - 1]
+    if (end < len(parsed) and parsed[end].pos_ == "PROPN") or not (
+            token.head == last or (last.head == token and last.dep_ == "appos")):
+        return None  # a longer name, or role and name are not one phrase ("the leader Moscow trusted")
+    return token.i + 1, end
 
 
 def _before_role(parsed, token) -> tuple[int, int] | None:
@@ -355,7 +372,8 @@ def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, in
             gap = parsed[pe:s]
             if all(t.text in _TITLE_GLUE for t in gap) and any(t.lower_ == "and" for t in gap) \
                     and all(t.text[:1].isupper() for t in parsed[s:e] if t.is_alpha and t.lower_ not in {"of", "and"}) \
-                    and not (kind == "PERSON" and _apposed_role(parsed, e)):  # "…, and J. M. Keynes, an advisor"
+                    and not (kind == "PERSON" and (_apposed_role(parsed, e)  # "…, and J. M. Keynes, an advisor"
+                                                   or any(_INITIAL.match(t.text) for t in parsed[s:e]))):
                 joined[-1] = (ps, e, pkind)
                 continue
         joined.append((s, e, kind))

@@ -48,8 +48,18 @@ def load(name: str = DEFAULT_MODEL) -> Language:
             continue
         if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
             nlp.add_pipe("sentencizer", first=True)  # a pipeline without a parser still needs sentences
+        _split_em_dashes(nlp)
         return nlp
     raise _missing(name)
+
+
+def _split_em_dashes(nlp: Language) -> None:
+    """An em dash is never inside a word: split it off everywhere. The shipped rules split it only
+    between letters, so "statement—“You" and "war!”—other" stayed one token and the parse around a
+    quotation set off by dashes went wrong."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, "—"]).finditer
 
 
 def check(name: str = DEFAULT_MODEL) -> None:

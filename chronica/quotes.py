@@ -17,6 +17,8 @@ inside a title or term. Speech with no cue of its own belongs to the person whos
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
 two sentences back in the same paragraph; a quotation that is a sentence of its own is else the words
 of the person the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
+A person the text describes but never names ("the Spanish minister retorted") is no identified
+speaker: the quotation's speaker is null, as it is for any source the text leaves unnamed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 from chronica import quotemarks
 from chronica.attribution import Attribution, Attributor
 from chronica.data import load_lines, load_set
+from chronica.entities import DESCRIBED
 from chronica.model import Document, Entity, Quote
 
 _TERM_WORDS = 4
@@ -61,8 +64,7 @@ def kind_of(inner: str, before: str) -> str:
     words = [w for w in _WORD.findall(inner) if any(c.isalnum() for c in w)]  # not a lone ’ of a nested quote
     if not words:
         return "term"
-    content = [w for w in words if w.lower() not in _MINOR]
-    title_case = len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
+    title_case = _title_cased(inner)
     # a cue or a document's name allows the full stop American style puts inside the marks:
     # “… in American History.”, “London Declaration on a Transformed North Atlantic Alliance.”
     if title_case and (title_cued(before) or (len(words) >= _TERM_WORDS and (
@@ -81,6 +83,7 @@ def run(doc: Document) -> None:
     spans = quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])
     attributor = Attributor(doc, quotemarks.outermost(spans))
     sentence_starts = [s.start for s in doc.sentences]
+    described = doc.hints.get(DESCRIBED, set())
     quotes: list[Quote] = []
     previous: tuple[int, Entity, str] | None = None  # (end, speaker, cue) of the last attributed speech
     seen: set[str] = set()
@@ -105,7 +108,8 @@ def run(doc: Document) -> None:
             continue
         label = _label_key(inner)
         cue = named(before) if kind == "term" else None
-        if (cue and cue != "so-called" and not _named_by_person(attributor, doc, start, end, cue)) or (
+        namer = _named_by_person(attributor, doc, start, cue) if cue and cue != "so-called" else None
+        if (cue and cue != "so-called" and namer is None) or (
                 kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
             # "known as the “Oslo Accord”", "the crews called the “Easter Parade”", a “cash and carry” basis
             seen.add(label)
@@ -119,7 +123,8 @@ def run(doc: Document) -> None:
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         seen.add(label)
-        found = (attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
+        found = (Attribution(namer, cue.split()[0], True) if namer is not None  # "what he termed “…”"
+                 else attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
                  else Attribution(None, None, False))
         if found.speaker is not None or (found.found and kind != "title"):
             kind = "speech"
@@ -130,15 +135,25 @@ def run(doc: Document) -> None:
             topic = None
             if previous is None or attributor.paragraph_of(previous[0] - 1) != attributor.paragraph_of(start):
                 topic = attributor.topic(start)
-            topic = topic or attributor.actor(start, end)
+            if topic is None and not _title_cased(inner):  # “Articles of Confederation …” names a thing
+                topic = attributor.actor(start, end)
             carried = None if topic is not None else _carried(attributor, previous, start, sentence_starts, doc)
             speaker, cue = (carried[1], carried[2]) if carried is not None else (topic, None)
+        if speaker is not None and speaker.id in described:
+            speaker = None  # "the Spanish minister retorted": a source the text does not identify
         if speaker is not None and kind == "speech":
             previous = (end, speaker, cue)
         quotes.append(Quote(id=f"q{len(quotes) + 1}", text=doc.text[start:end], start=start, end=end,
                             speaker=speaker.id if speaker else None, speaker_name=speaker.name if speaker else None,
                             cue=cue, kind=kind))
     doc.quotes = quotes
+
+
+def _title_cased(inner: str) -> bool:
+    """Two words or more, every word but the minor ones capitalized: the shape of a name or title."""
+    words = [w for w in _WORD.findall(inner) if any(c.isalnum() for c in w)]
+    content = [w for w in words if w.lower() not in _MINOR]
+    return len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
 
 
 def _names_document(inner: str) -> bool:
@@ -153,14 +168,12 @@ def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quo
                  speaker=None, speaker_name=None, cue=None, kind=kind)
 
 
-def _named_by_person(attributor: Attributor, doc: Document, start: int, end: int, cue: str) -> bool:
-    """Whether a person is the active subject of the naming verb ("what he termed the “new world
-    order”", "Eisenhower called it “…”"): then the name is that person's words."""
-    if not doc.nlp_docs:
-        return False
-    found = attributor.attribute(start, end, short=True)
-    return (found.speaker is not None and found.speaker.type == "PERSON" and found.cue is not None
-            and found.cue.lower() in cue.split())
+def _named_by_person(attributor: Attributor, doc: Document, start: int, cue: str) -> Entity | None:
+    """The person who is the active subject of the naming verb ("what he termed the “new world
+    order”", "Eisenhower called it “…”", "calling himself “Citizen Genêt”"), if any: then the name is
+    that person's words."""
+    namer = attributor.namer(start, cue.split()[0]) if doc.nlp_docs else None
+    return namer if namer is not None and namer.type == "PERSON" else None
 
 
 def _person_governs(attributor: Attributor, doc: Document, start: int, end: int) -> bool:
