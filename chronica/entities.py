@@ -5,9 +5,10 @@ People are clustered by :mod:`chronica.coref`, role descriptions and pronouns ar
 :mod:`chronica.roles` and :mod:`chronica.pronouns` (a specific description that fits nobody named,
 "the Japanese negotiator", is a person of its own); every other name is grouped by its gazetteer
 referent (Peking and Beijing are one place) or its own text, and an acronym written in parentheses
-after a name ("Chinese Communist Party (CCP)") joins that name. ``aliases`` hold proper names and
-resolved role descriptions; ``mentions`` also hold resolved pronouns, so a quotation's "he" points
-at its person.
+after a name ("Chinese Communist Party (CCP)") joins that name; a numbered part of a document is
+also called by its number alone ("Article 27 of the Constitution" → "Article 27"). ``aliases`` hold
+proper names and resolved role descriptions; ``mentions`` also hold resolved pronouns, so a
+quotation's "he" points at its person.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from chronica.mentions import NameMention
 from chronica.model import Document, Entity
 
 DESCRIBED = "described people"  # hint: ids of the people the text describes but never names
+_NUMBERED_PART = re.compile(r"^([A-Z][a-z]+ [0-9IVXL]+[A-Za-z]?) of ")
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z.]{1,9})\)")
 
 
@@ -101,6 +103,9 @@ def _group_others(found: list[NameMention], text: str) -> list[Entity]:
     for entity in by_key.values():
         if entity.name not in entity.aliases:
             entity.aliases.insert(0, entity.name)
+        part = _NUMBERED_PART.match(entity.name)
+        if part and part.group(1) not in entity.aliases:  # "Article 27 of the Constitution" is "Article 27"
+            entity.aliases.append(part.group(1))
     return list(by_key.values())
 
 

@@ -8,8 +8,8 @@ of publishing ("his essay of 1893, “…”", "the leaders issued a “Declarat
 the clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
 basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
-naming_cues.txt). A short fragment quoted a second time or after "so-called" is a term (a label
-re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
+naming_cues.txt). A phrase of up to six words quoted a second time, or a fragment after
+"so-called", is a term (a label re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
 holds a document noun (“Rome Declaration on Peace and Cooperation”) is a title.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
 inside a title or term. Speech with no cue of its own belongs to the person whose clause holds it
@@ -38,6 +38,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor",
           "between", "among", "into", "upon", "against", "over", "under", "within", "toward", "towards", "via"}
 _CONTINUATION_SENTENCES = 2
+_REQUOTE_WORDS = 6  # a phrase this short quoted again is a label ("the “ancient hatreds and new plagues” of …")
 _TITLE_CUE_WORDS = 6
 
 
@@ -116,7 +117,8 @@ def run(doc: Document) -> None:
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         requoted = label in seen or cue == "so-called"
-        if kind == "term" and requoted and not _person_governs(attributor, doc, start, end):
+        fragment = kind == "term" or (len(label.split()) <= _REQUOTE_WORDS and not _SENTENCE_END.search(inner.strip()))
+        if fragment and requoted and not _person_governs(attributor, doc, start, end):
             # a label quoted again or "so-called" is the narrator's term, not new words — unless a
             # person's reported speech governs it ("a note that the so-called “surrender” was …")
             seen.add(label)

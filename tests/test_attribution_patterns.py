@@ -209,3 +209,13 @@ def test_self_given_names_and_quotations_set_off_by_dashes(quotes_of):
     assert got["“Citizen Genêt”"] == ("Edmond-Charles Genêt", "speech")
     assert got["“You furnish the pictures, I’ll furnish the war!”"][0] == "William Randolph Hearst"
     assert got["“Articles of Confederation and Perpetual Union.”"][0] is None  # a document's name, nobody's words
+
+
+def test_a_phrase_quoted_again_is_a_label_and_a_numbered_article_is_named_by_its_number(analyze_text, quotes_of):
+    got = [(q.text, q.speaker_name, q.kind) for q in analyze_text(
+        "Clinton warned that the world still faced “ancient hatreds and new plagues.” He left the "
+        "“ancient hatreds and new plagues” of the region to his advisers.\n").quotes]
+    assert got[0] == ("“ancient hatreds and new plagues.”", "Bill Clinton", "speech")
+    assert got[1] == ("“ancient hatreds and new plagues”", None, "term")
+    doc = analyze_text("In Article 27 of the Constitution of 1917, Mexico claimed the “subsoil” for the nation.\n")
+    assert "Article 27" in next(e for e in doc.entities if e.name == "Article 27 of the Constitution of 1917").aliases
