@@ -173,6 +173,9 @@ def test_people_described_but_never_named(analyze_text, quotes_of):
     assert len(people["the Japanese negotiator"].mentions) == 2
     assert {"Hafiz Isma‘il", "Isma‘il"} <= set(people["Hafiz Isma‘il"].aliases)
     assert quotes_of(text)["“Russia will not pay a kopeck,”"] == (None, "speech")  # unidentified source
+    doc = analyze_text("Mao Zedong arrived in Moscow. According to Shi Zhe, Mao’s interpreter, Mao was furious.\n")
+    mao = next(e for e in doc.entities if e.name == "Mao Zedong")
+    assert "Mao’s interpreter" not in mao.aliases  # nobody is their own interpreter
 
 
 def test_a_named_conference_speaks_and_a_parenthetical_reports_its_clause(quotes_of):
