@@ -79,8 +79,8 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
     ents = _join_titles(_split_possessives([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
-                                            if e.label_ in _TYPES], parsed), parsed)
-    ents = _documents(ents, parsed)
+                                            if e.label_ in _TYPES], parsed, gaz), parsed)
+    ents = _documents(_join_names(ents, parsed), parsed)
     ents = _people_by_role(ents, parsed, gaz)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
@@ -351,15 +351,35 @@ def _is_year(token) -> bool:
     return token.text.isdigit() and len(token.text) == 4
 
 
-def _split_possessives(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
-    """A person span the model ran across a possessive ("Jordan’s King Hussein") is two names: the
-    owner's and the person's (the gazetteer then types the owner)."""
+def _split_possessives(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """A span the model ran across a possessive ("Jordan’s King Hussein", "Kennedy’s Kiddie Corps") is
+    two names: the owner's and the owned one's. The owner of a person is typed PERSON (the gazetteer then
+    types places), the owner of anything else only when it is a known person's short name."""
     split: list[tuple[int, int, str]] = []
     for s, e, kind in ents:
-        cut = None if kind != "PERSON" else next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE),
-                                                 None)
-        split += [(s, e, kind)] if cut is None else [(s, cut, kind), (cut + 1, e, kind)]
+        cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE
+                    and parsed[i + 1].text[:1].isupper()), None)
+        if cut is None:
+            split.append((s, e, kind))
+            continue
+        owner = parsed[s:cut].text
+        known = kind == "PERSON" or any(k.type == "PERSON" for k in gaz.short_names.get(owner, []))
+        split += [(s, cut, "PERSON" if known else kind), (cut + 1, e, kind)]
     return split
+
+
+def _join_names(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """A person's name the model cut in two ("Vittorio Emmanuele" PERSON + "Orlando" GPE): a PERSON
+    span right before one or two proper nouns it is a compound of is one name with them."""
+    joined: list[tuple[int, int, str]] = []
+    for s, e, kind in ents:
+        if joined and joined[-1][2] == "PERSON" and joined[-1][1] == s and e - s <= 2 and kind != "PERSON" \
+                and all(_is_proper(t) for t in parsed[s:e]) and parsed[s - 1].dep_ == "compound" \
+                and s <= parsed[s - 1].head.i < e:
+            joined[-1] = (joined[-1][0], e, "PERSON")
+            continue
+        joined.append((s, e, kind))
+    return joined
 
 
 def _join_titles(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:

@@ -222,3 +222,11 @@ def test_a_phrase_quoted_again_is_a_label_and_a_numbered_article_is_named_by_its
     assert got[1] == ("“ancient hatreds and new plagues”", None, "term")
     doc = analyze_text("In Article 27 of the Constitution of 1917, Mexico claimed the “subsoil” for the nation.\n")
     assert "Article 27" in next(e for e in doc.entities if e.name == "Article 27 of the Constitution of 1917").aliases
+
+
+def test_names_cut_by_the_model_or_behind_a_possessive(analyze_text):
+    doc = analyze_text("The leaders – Italian Prime Minister Vittorio Emmanuele Orlando – met in Paris. Orlando left "
+                       "early.\n\nThe volunteers were soon called Kennedy’s Kiddie Corps by critics.\n")
+    people = {e.name: set(e.aliases) for e in doc.entities if e.type == "PERSON"}
+    assert {"Vittorio Emmanuele Orlando", "Orlando"} <= people["Vittorio Emmanuele Orlando"]
+    assert "Kennedy" in people["John F. Kennedy"]
