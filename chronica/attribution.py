@@ -209,7 +209,7 @@ class Attributor:
         inside = [t for t in parsed if local_start <= t.idx < local_end]
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
             found = (self._as_clause(token, offset, start) or self._referred(token, offset, end)
-                     or self._outer_subject(token, offset, local_start, short))
+                     or self._according(token, offset, start) or self._outer_subject(token, offset, local_start, short))
             if found is not None:
                 return found
         chain = []

@@ -8,7 +8,9 @@ algorithm), halved for each sentence back; mentions more than two sentences back
 A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person.
 A subject pronoun takes the most recent subject of its own or the previous sentence when there is
 one: accumulated salience of a person named often before must not beat the person the last clause
-was about ("Kennan wrote … He called for …").
+was about ("Kennan wrote … He called for …") — unless that subject is in the paragraph before and the
+pronoun's own paragraph has turned to another person ("… Stalin added.¶ The next weeks were hard for
+Mao. He complained …"), when salience decides.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def _female(person: Person) -> bool:
 def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]]) -> None:
     """Resolve he/his/she/her outside quotations; resolved pronouns join their person's references."""
     sentence_starts = [s.start for s in doc.sentences]
+    paragraph_starts = [p.start for p in doc.paragraphs]
     quote_starts = [s for s, _ in quote_spans]
 
     def sentence_of(position: int) -> int:
@@ -87,7 +90,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
             continue
         best = keep[max(scores, key=scores.__getitem__)]
         if dep in SUBJECTS:
-            best = _recent_subject(events, start, sentence, female, is_she) or best
+            best = _recent_subject(events, start, sentence, female, is_she, paragraph_starts) or best
         best.references.append((start, start + length))
         bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT), main), key=lambda e: e[0])
 
@@ -102,19 +105,28 @@ def _main_subject(token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool) -> Person | None:
+def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool,
+                    paragraph_starts: list[int]) -> Person | None:
     """The person a subject pronoun most likely continues: the latest subject before it in its own
     sentence; else the latest subject of a main clause in the two sentences before (a person named in a
     subordinate clause — "what Scali reported" — is not what the text is about); else the latest subject
     of the sentence before."""
     i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
     fallback = None
+    paragraph = bisect.bisect_right(paragraph_starts, start)
+    here: set[int] = set()  # people named earlier in the pronoun's own paragraph
     while i >= 0 and sentence - events[i][1] <= _WINDOW:
-        _, s, person, weight, main = events[i]
-        if weight == _SUBJECT_WEIGHT and female[id(person)] == is_she:
-            if s == sentence or main:
+        position, s, person, weight, main = events[i]
+        if female[id(person)] == is_she:
+            # "… Stalin added.¶ The next weeks were hard for Mao. He complained …": a main subject of the
+            # paragraph before does not win over a person this paragraph has turned to
+            elsewhere = bisect.bisect_right(paragraph_starts, position) != paragraph
+            turned = elsewhere and bool(here - {id(person)})
+            if weight == _SUBJECT_WEIGHT and (s == sentence or (main and not turned)):
                 return person
-            if sentence - s <= 1 and fallback is None:
+            if weight == _SUBJECT_WEIGHT and sentence - s <= 1 and fallback is None:
                 fallback = person
+            if not elsewhere:
+                here.add(id(person))
         i -= 1
     return fallback

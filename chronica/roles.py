@@ -133,13 +133,23 @@ def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
     i = token.i
     if (index, i + 1) in starts:
         return starts[(index, i + 1)]
-    if i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts:
-        return starts[(index, i + 2)]
+    if i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts and not _subject_after(parsed, i + 2):
+        return starts[(index, i + 2)]  # "Stalin’s interpreter, Nikolai Fedorenko," — not "The leader, Fedorenko wrote,"
     if token.dep_ == "appos":
         left = token.left_edge.i
         if left >= 2 and parsed[left - 1].text == "," and (index, left - 2) in ends:
             return ends[(index, left - 2)]
     return None
+
+
+def _subject_after(parsed, start: int) -> bool:
+    """Whether the name starting at token ``start`` is the subject of a clause of its own (a parenthetical
+    "…, Fedorenko wrote, …") rather than an appositive."""
+    head = parsed[start]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    after = parsed[head.i + 1] if head.i + 1 < len(parsed) else None
+    return head.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
 
 
 def _latest_named(people: list[Person], before: int) -> Person | None:

@@ -230,3 +230,23 @@ def test_names_cut_by_the_model_or_behind_a_possessive(analyze_text):
     people = {e.name: set(e.aliases) for e in doc.entities if e.type == "PERSON"}
     assert {"Vittorio Emmanuele Orlando", "Orlando"} <= people["Vittorio Emmanuele Orlando"]
     assert "Kennedy" in people["John F. Kennedy"]
+
+
+_BIOGRAPHY = (
+    "Mao Zedong’s train reached Moscow on 16 December 1949. That evening Stalin received him in his Kremlin "
+    "office. “You have become very great,” he said, “and we are happy for you.”\n\n"
+    "Stalin’s interpreter, Nikolai Fedorenko, left an account of the meeting. The Soviet leader, Fedorenko "
+    "wrote, “listened without moving.” “We should not give the Americans a pretext,” Stalin added.\n\n"
+    "The next weeks were hard for Mao. He complained to Kovalev that he had come to Moscow “not only to eat "
+    "and sleep.”\n\n"
+    "Zhou Enlai arrived on 20 January. According to Fedorenko, Zhou “argued over every comma.”\n")
+
+
+def test_a_biography_chapter_parenthetical_sources_and_paragraph_topics(analyze_text, quotes_of):
+    people = {e.name: set(e.aliases) for e in analyze_text(_BIOGRAPHY).entities if e.type == "PERSON"}
+    assert "Stalin’s interpreter" in people["Nikolai Fedorenko"]
+    assert "the Soviet leader" not in people["Nikolai Fedorenko"]  # "The Soviet leader, Fedorenko wrote,"
+    got = quotes_of(_BIOGRAPHY)
+    assert got["“and we are happy for you.”"][0] == "Joseph Stalin"
+    assert got["“not only to eat and sleep.”"][0] == "Mao Zedong"  # the new paragraph turned to Mao
+    assert got["“argued over every comma.”"][0] == "Nikolai Fedorenko"  # according to X, not the verb's subject
