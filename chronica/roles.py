@@ -143,13 +143,15 @@ def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
 
 
 def _subject_after(parsed, start: int) -> bool:
-    """Whether the name starting at token ``start`` is the subject of a clause of its own (a parenthetical
-    "…, Fedorenko wrote, …") rather than an appositive."""
+    """Whether the name starting at token ``start`` is the subject of a parenthetical ("The Soviet
+    leader, Fedorenko wrote, …") rather than an appositive ("Stalin’s interpreter, Nikolai Fedorenko,
+    recalled", "Stalin’s interpreter, Nikolai Fedorenko recalled"): its verb follows it and is set off
+    by a comma."""
     head = parsed[start]
     while head.dep_ == "compound" and head.head.i > head.i:
         head = head.head
-    after = parsed[head.i + 1] if head.i + 1 < len(parsed) else None
-    return head.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
+    return (head.i + 2 < len(parsed) and parsed[head.i + 1].pos_ == "VERB"
+            and parsed[head.i + 2].text == ",")
 
 
 def _latest_named(people: list[Person], before: int) -> Person | None:

@@ -246,6 +246,9 @@ def test_a_biography_chapter_parenthetical_sources_and_paragraph_topics(analyze_
     people = {e.name: set(e.aliases) for e in analyze_text(_BIOGRAPHY).entities if e.type == "PERSON"}
     assert "Stalin’s interpreter" in people["Nikolai Fedorenko"]
     assert "the Soviet leader" not in people["Nikolai Fedorenko"]  # "The Soviet leader, Fedorenko wrote,"
+    fronted = analyze_text("Mao met Stalin in December. Stalin’s interpreter, Nikolai Fedorenko recalled that the "
+                           "room was cold.\n")
+    assert "Stalin’s interpreter" in next(e.aliases for e in fronted.entities if e.name == "Nikolai Fedorenko")
     got = quotes_of(_BIOGRAPHY)
     assert got["“and we are happy for you.”"][0] == "Joseph Stalin"
     assert got["“not only to eat and sleep.”"][0] == "Mao Zedong"  # the new paragraph turned to Mao
