@@ -29,6 +29,8 @@ _SUBJECTS = reporting.SUBJECTS
 _DOCUMENT_TYPES = {"LAW", "WORK"}
 _ADJACENT_CHARS = 40
 _IT_SENTENCES = 2
+_NAMING_LEMMAS = {"know", "call", "name", "title", "dub"}  # "the report, known as NSC 68,"
+_OPENING_WORDS = 4  # how far into the next sentence an attribution after “…!” or “…?” may start
 _DEFINITE = {"the", "this", "that"}
 _MARKS = set("“”\"«»")
 # who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
@@ -262,6 +264,8 @@ class Attributor:
             if found is not None:
                 return found
             subject = reporting.subject(head)
+            if subject is not None and offset + subject.left_edge.idx <= before <= offset + subject.right_edge.idx:
+                return None  # "Kennan’s “Long Telegram” argued …": the quotation names the subject, not its words
             if self._cue(head, offset, before) == "verb":
                 agent = reporting.agent(head)
                 if agent is not None:
@@ -463,12 +467,18 @@ class Attributor:
         lo, hi = chosen[0], chosen[-1]
         text = self.doc.text
         after = text[end:end + 3].lstrip()
-        if hi + 1 < len(sents) and (text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","):
-            hi += 1
+        if hi + 1 < len(sents) and (text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","
+                                    or (text[end - 2:end - 1] in {"!", "?"} and self._opens_with_cue(sents[hi + 1], offset))):
+            hi += 1  # "“…, tear down this wall!” Reagan demanded": the sentence after attributes it
         before = text[max(offset, start - 3):start].rstrip()
         if lo > 0 and before[-1:] in {",", ":"}:
             lo -= 1
         return sents[lo:hi + 1]
+
+    def _opens_with_cue(self, sent, offset: int) -> bool:
+        """Whether a sentence opens with a speech verb among its first words ("Reagan demanded …",
+        "asked Stalin")."""
+        return any(self._cue(t, offset, offset + t.idx) == "verb" for t in list(sent)[:_OPENING_WORDS])
 
     def _cue(self, token, offset: int, start: int) -> str | None:
         lemma = token.lemma_.lower()
@@ -575,8 +585,14 @@ class Attributor:
         return None
 
     def _author(self, noun, offset: int, before: int) -> Entity | None:
-        """Who wrote or spoke a document noun: its possessor, the subject of a clause on it, or its name."""
+        """Who wrote or spoke a document noun: its possessor, the subject of a clause on it, or its name
+        (also one given in apposition: "the report, known as NSC 68," or "the report, NSC 68,")."""
         for child in noun.children:
+            if child.dep_ == "appos" or (child.dep_ == "acl" and child.lemma_.lower() in _NAMING_LEMMAS):
+                named = next((e for t in child.subtree for *_, e in self.index.overlapping(
+                    offset + t.idx, offset + t.idx + len(t)) if is_document(e)), None)
+                if named is not None:
+                    return named
             if child.dep_ == "poss":
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
                     return self.index.last_document(offset + child.idx, self._window(offset + child.idx))

@@ -253,3 +253,14 @@ def test_a_biography_chapter_parenthetical_sources_and_paragraph_topics(analyze_
     assert got["“and we are happy for you.”"][0] == "Joseph Stalin"
     assert got["“not only to eat and sleep.”"][0] == "Mao Zedong"  # the new paragraph turned to Mao
     assert got["“argued over every comma.”"][0] == "Nikolai Fedorenko"  # according to X, not the verb's subject
+
+
+def test_attribution_after_an_exclamation_a_document_named_in_apposition_and_a_quoted_subject(quotes_of):
+    got = quotes_of(
+        "“Ich bin ein Berliner,” Kennedy declared in June 1963. “Mr. Gorbachev, tear down this wall!” Reagan "
+        "demanded in 1987.\n\n"
+        "NSC 68 was drafted in 1950. The report, known as NSC 68, called for a “rapid build-up” of strength.\n\n"
+        "George Kennan’s “Long Telegram” argued that Soviet power was “impervious to logic of reason.”\n")
+    assert got["“Mr. Gorbachev, tear down this wall!”"][0] == "Ronald Reagan"
+    assert got["“rapid build-up”"][0] == "NSC 68"
+    assert got["“Long Telegram”"] == (None, "term")
