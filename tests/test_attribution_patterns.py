@@ -264,3 +264,9 @@ def test_attribution_after_an_exclamation_a_document_named_in_apposition_and_a_q
     assert got["“Mr. Gorbachev, tear down this wall!”"][0] == "Ronald Reagan"
     assert got["“rapid build-up”"][0] == "NSC 68"
     assert got["“Long Telegram”"] == (None, "term")
+
+
+def test_a_person_quoted_as_saying(quotes_of):
+    got = quotes_of("Harry Hopkins visited Moscow in 1941. Hopkins was quoted as saying that the alliance was "
+                    "“unbreakable.”\n")
+    assert got["“unbreakable.”"] == ("Harry Hopkins", "speech")
