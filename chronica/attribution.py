@@ -266,6 +266,10 @@ class Attributor:
             subject = reporting.subject(head)
             if subject is not None and offset + subject.left_edge.idx <= before <= offset + subject.right_edge.idx:
                 return None  # "Kennan’s “Long Telegram” argued …": the quotation names the subject, not its words
+            if short and head.lemma_.lower() in load_set("quotes", "deed_verbs.txt") and any(
+                    c.dep_ == "dobj" and offset + c.left_edge.idx <= before <= offset + c.right_edge.idx
+                    for c in head.children):
+                return None  # "he ordered a naval “quarantine”": the thing ordered, not words
             if self._cue(head, offset, before) == "verb":
                 agent = reporting.agent(head)
                 if agent is not None:
@@ -453,6 +457,8 @@ class Attributor:
             for token in sent:
                 if token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT":
                     found = self._document(token, offset, offset + token.idx)
+                    if found is None and token.lemma_.lower() in self.nouns:  # "The letter was long. … it read"
+                        found = self._author(token, offset, offset + token.idx)
                     if found is not None:
                         return found
         return None
@@ -620,7 +626,21 @@ class Attributor:
             if subject is not None and not self._quoted(offset + subject.idx):
                 return self._speaker_of(subject, offset, before)
         if any(c.lower_ == "the" for c in noun.lefts):
-            return self.index.last_named(noun.lemma_.lower(), offset + noun.idx)
+            return self.index.last_named(noun.lemma_.lower(), offset + noun.idx) or self._sender(noun, offset, before)
+        return None
+
+    def _sender(self, noun, offset: int, before: int) -> Entity | None:
+        """"Khrushchev wrote to Kennedy on 26 October. The letter was long …": the person who wrote or
+        sent something in the sentence before a definite document noun is its author."""
+        sent = noun.sent
+        if sent.start == 0:
+            return None
+        for token in reversed(list(noun.doc[sent.start - 1].sent)):
+            if token.pos_ == "VERB" and token.lemma_.lower() in load_set("quotes", "authoring_verbs.txt"):
+                subject = reporting.subject(token)
+                if subject is not None and reporting.active(subject, token) and not self._quoted(offset + subject.idx):
+                    speaker = self._speaker_of(subject, offset, before)
+                    return speaker if speaker is not None and speaker.type == "PERSON" else None
         return None
 
     def namer(self, start: int, word: str) -> Entity | None:

@@ -5,7 +5,8 @@ quoted speech belong to the quoted speaker's world and are skipped). Output: eac
 becomes a reference of its person. The salience of a person before a pronoun is the sum over their
 recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
 algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
-A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person.
+A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person,
+and so does a role description resolved before ("the President spoke … He was tired").
 A subject pronoun takes the most recent subject of its own or the previous sentence when there is
 one: accumulated salience of a person named often before must not beat the person the last clause
 was about ("Kennan wrote … He called for …") — unless that subject is in the paragraph before and the
@@ -65,6 +66,13 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
                 token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
             events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT),
                            _main_subject(token)))
+        for start, end in person.references:  # "the President spoke … He was tired": descriptions count too
+            index = bisect.bisect_right(paragraph_starts, start) - 1
+            span = doc.nlp_docs[index].char_span(start - paragraph_starts[index], end - paragraph_starts[index],
+                                                 alignment_mode="expand")
+            if span is not None:
+                events.append((start, sentence_of(start), person, _ROLE_WEIGHT.get(span.root.dep_, _OTHER_WEIGHT),
+                               _main_subject(span.root)))
     events.sort(key=lambda e: e[0])
     female = {id(p): _female(p) for p in people}
     pronouns = []

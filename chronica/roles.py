@@ -97,10 +97,12 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> dict[str, list[t
                 references.append((role, offset + phrase.start_char, offset + phrase.end_char, phrase.text))
     unnamed: dict[tuple[str, frozenset[str], int | None], list[tuple[str, int, int]]] = {}
     for role, start, end, text in references:
-        fits = _fits(role, people, gaz)
-        if not fits and (role[2] is not None or _capitalized(role[1], gaz) & gaz.nationalities.keys()):
+        candidates = _fits(role, people, gaz)
+        # a description points back: "the President" is not a president the text names only later
+        fits = [p for p in candidates if any(m.start < start for m in p.names)]
+        if not candidates and (role[2] is not None or _capitalized(role[1], gaz) & gaz.nationalities.keys()):
             unnamed.setdefault(role, []).append((_alias(text), start, end))
-        if len(fits) == 1:
+        if len(candidates) == 1 and fits:
             fits[0].references.append((start, end))
             fits[0].role_aliases.append(_alias(text))
         elif fits and role[2] is None:
@@ -133,6 +135,8 @@ def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
     i = token.i
     if (index, i + 1) in starts:
         return starts[(index, i + 1)]
+    # "The Secretary of State, Dean Acheson,": past the role's complement
+    i = max([i] + [c.right_edge.i for c in token.rights if c.dep_ == "prep"])
     if i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts and not _subject_after(parsed, i + 2):
         return starts[(index, i + 2)]  # "Stalin’s interpreter, Nikolai Fedorenko," — not "The leader, Fedorenko wrote,"
     if token.dep_ == "appos":
@@ -175,9 +179,12 @@ def _fits(role: tuple[str, frozenset[str], int | None], people: list[Person], ga
             if known is None or person in fits:
                 continue
             plain = mods - {name_key(w) for w in gaz.nationalities}
+            # "the Prime Minister", "the British Foreign Secretary": one more word makes a known role
+            compound = len(plain) == 1 and f"{next(iter(plain))} {head}" in known.roles
             if ((not mods and any(r == head or r.startswith(head + " of ") for r in known.roles))
                     or (countries and countries <= set(known.countries) and not plain
-                        and any(r.split()[-1] == head for r in known.roles))):
+                        and any(r.split()[-1] == head for r in known.roles))
+                    or (compound and countries <= set(known.countries))):
                 fits.append(person)
     return fits
 

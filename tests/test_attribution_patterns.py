@@ -270,3 +270,18 @@ def test_a_person_quoted_as_saying(quotes_of):
     got = quotes_of("Harry Hopkins visited Moscow in 1941. Hopkins was quoted as saying that the alliance was "
                     "“unbreakable.”\n")
     assert got["“unbreakable.”"] == ("Harry Hopkins", "speech")
+
+
+def test_descriptions_pronouns_and_letters_point_back(quotes_of):
+    got = quotes_of(
+        "At Yalta, Franklin Roosevelt pressed Stalin on Poland. Churchill spoke up. “We have a great interest "
+        "in Poland,” the Prime Minister replied.\n\n"
+        "Later that evening the President spoke privately with his aides. He was tired. “It’s the best I can "
+        "do for Poland at this time,” he told Admiral Leahy.\n\n"
+        "Khrushchev wrote to Kennedy on 26 October. The letter was long and emotional. “If there is no "
+        "intention to doom the world to catastrophe,” it read.\n\n"
+        "The President decided upon a middle course. On October 22, he ordered a naval “quarantine” of Cuba.\n")
+    assert got["“We have a great interest in Poland,”"][0] == "Winston Churchill"
+    assert got["“It’s the best I can do for Poland at this time,”"][0] == "Franklin D. Roosevelt"
+    assert got["“If there is no intention to doom the world to catastrophe,”"][0] == "Nikita Khrushchev"
+    assert got["“quarantine”"] == (None, "term")
