@@ -285,3 +285,9 @@ def test_descriptions_pronouns_and_letters_point_back(quotes_of):
     assert got["“It’s the best I can do for Poland at this time,”"][0] == "Franklin D. Roosevelt"
     assert got["“If there is no intention to doom the world to catastrophe,”"][0] == "Nikita Khrushchev"
     assert got["“quarantine”"] == (None, "term")
+
+
+def test_a_document_part_speaks_for_its_document(quotes_of):
+    got = quotes_of("The United Nations Charter opens with the words “We the peoples of the United Nations.” Its "
+                    "preamble speaks of “the scourge of war.”\n")
+    assert got["“the scourge of war.”"][0] == "United Nations Charter"
