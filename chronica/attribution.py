@@ -12,7 +12,10 @@ follows a comma or colon): a speech verb (data/quotes/speech_verbs.txt) and its 
 through "…, declaring" style clauses or from the object of "led X to condemn"; a source phrase
 ("according to X"); a document noun with an author ("Stalin’s telegram", "instructions he gave").
 A subject that is itself a document or body ("the report warned") is the speaker when it names an
-entity or a definite description points back to one ("the declaration" → the Cairo Declaration).
+entity or a definite description points back to one ("the declaration" → the Cairo Declaration), or,
+for a letter or note, the person who wrote or sent it just before. A speech verb set off inside a
+clause ("The Soviet Union, he stressed, wanted …") reports the whole clause; a possessor inside the
+subject ("Brezhnev’s spokesman") is not the one who speaks.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronica import mention_index, reporting
+from chronica import mention_index, quotemarks, reporting
 from chronica.data import load_lines, load_set
 from chronica.model import Document, Entity
 
@@ -107,14 +110,9 @@ class Attributor:
     def __init__(self, doc: Document, quote_spans: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.index = MentionIndex(doc.entities)
-        self.spans = quote_spans
-        self._span_starts = [s for s, _ in quote_spans]
+        self._quoted = quotemarks.inside(quote_spans)
         self._para_starts = [p.start for p in doc.paragraphs]
         self.verbs, self.nouns, self.phrases = _lexicon()
-
-    def _quoted(self, position: int) -> bool:
-        i = bisect.bisect_right(self._span_starts, position) - 1
-        return i >= 0 and self.spans[i][1] > position
 
     def _window(self, position: int) -> int:
         """Where a definite description ("the communiqué") may find its referent: this paragraph or the one before."""
@@ -572,7 +570,9 @@ class Attributor:
             if t.dep_ == "poss" and t is not head and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
-        if head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ",":
+        if (head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ","
+                and (head.dep_ == "appos" or left.nbor(-2).dep_ != "pobj")):
+            # not the object of a fronted phrase: "In a letter to Joseph Martin, the general argued"
             named = self.index.best(offset + left.nbor(-2).idx, offset + left.nbor(-2).idx + len(left.nbor(-2)),
                                     offset + left.nbor(-2).idx)  # "Anatoly Chernyaev, foreign policy advisor …"
             if named is not None and named.type == "PERSON":

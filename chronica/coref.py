@@ -3,8 +3,9 @@
 Input: PERSON :class:`~chronica.mentions.NameMention` rows in document order. Output: :class:`Person`
 clusters. Full names (two words or more) found in the document each start a person unless they are a
 spelling of one already seen (a known variant such as Mao Tse-tung / Mao Zedong, the same name
-with a middle initial added, or its last two words or more: Siad Barre / Mohammed Siad Barre). One-word names join the single person whose full name ends — or, for
-East Asian names, begins — with that word; when several people fit, each mention joins the one
+with a middle initial added, or its last two words or more: Siad Barre / Mohammed Siad Barre).
+One-word names join the single person whose full name ends — or, for East Asian names, begins — with
+that word; when several people fit, each mention joins the one
 named earlier in its paragraph, else the one the text already calls by that short name most often.
 A family name written before a particle is a surname too ("Gérard" of "Gérard de Rayneval").
 Two different full names are never merged, and a titled surname whose title

@@ -35,9 +35,10 @@ def run(doc: Document) -> None:
     people = coref.cluster([m for m in found if m.type == "PERSON"], gaz)
     taken = {offset for m in found for offset in range(m.start, m.end)}
     coref.propagate(doc.nlp_docs, [p.start for p in doc.paragraphs], people, taken)
-    unnamed = roles.run(doc, people, gaz)
     masked = doc.masked_text()
-    pronouns.run(doc, people, quotemarks.outermost(quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs])))
+    quote_spans = quotemarks.outermost(quotemarks.find(masked, [(p.start, p.end) for p in doc.paragraphs]))
+    unnamed = roles.run(doc, people, gaz, quotemarks.inside(quote_spans))
+    pronouns.run(doc, people, quote_spans)
     described = [Entity(id="", name=name, type="PERSON", aliases=[name], mentions=spans)
                  for name, spans in unnamed.items()]
     entities = [_person_entity(p) for p in people] + described + _group_others(

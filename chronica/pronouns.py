@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 
+from chronica import quotemarks
 from chronica.coref import Person
 from chronica.data import load_set
 from chronica.reporting import SUBJECTS
@@ -48,14 +49,10 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     """Resolve he/his/she/her outside quotations; resolved pronouns join their person's references."""
     sentence_starts = [s.start for s in doc.sentences]
     paragraph_starts = [p.start for p in doc.paragraphs]
-    quote_starts = [s for s, _ in quote_spans]
+    quoted = quotemarks.inside(quote_spans)
 
     def sentence_of(position: int) -> int:
         return bisect.bisect_right(sentence_starts, position) - 1
-
-    def quoted(position: int) -> bool:
-        i = bisect.bisect_right(quote_starts, position) - 1
-        return i >= 0 and quote_spans[i][1] > position
 
     # (start, sentence, person, weight, subject of a main clause), by start
     events: list[tuple[int, int, Person, int, bool]] = []

@@ -13,7 +13,9 @@ outer one. Never raises on unbalanced text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 _MARK = re.compile(r"[“”\"«»‘’]")
 _OPENERS = {"“": "”", "«": "»"}
@@ -74,6 +76,18 @@ def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not kept or start >= kept[-1][1]:
             kept.append((start, end))
     return kept
+
+
+def inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a text position lies inside one of ``spans`` (sorted, not nested: see
+    :func:`outermost`)."""
+    starts = [s for s, _ in spans]
+
+    def quoted(position: int) -> bool:
+        i = bisect.bisect_right(starts, position) - 1
+        return i >= 0 and spans[i][1] > position
+
+    return quoted
 
 
 def _trim(text: str, start: int, end: int) -> int:

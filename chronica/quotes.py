@@ -9,8 +9,9 @@ the clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
 basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
 naming_cues.txt). A phrase of up to six words quoted a second time, or a fragment after
-"so-called", is a term (a label re-used, “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that
-holds a document noun (“Rome Declaration on Peace and Cooperation”) is a title.
+"so-called", is a term (a label re-used, “cash-and-carry”) unless a person's reported words govern
+it. A title-cased phrase that holds a document noun (“Rome Declaration on Peace and Cooperation”) is
+a title. A short fragment that stands as a sentence of its own (“Never.”) is speech.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
 inside a title or term. Speech with no cue of its own belongs to the person whose clause holds it
 ("He expected the meeting to “serve …”"); else it continues the previous quotation's speaker,
@@ -117,7 +118,8 @@ def run(doc: Document) -> None:
             quotes.append(_unspoken(doc, len(quotes), start, end, "term"))
             continue
         requoted = label in seen or cue == "so-called"
-        fragment = kind == "term" or (len(label.split()) <= _REQUOTE_WORDS and not _SENTENCE_END.search(inner.strip()))
+        fragment = kind == "term" or (len(label.split()) <= _REQUOTE_WORDS
+                                      and not _SENTENCE_END.search(inner.strip()))
         if fragment and requoted and not _person_governs(attributor, doc, start, end):
             # a label quoted again or "so-called" is the narrator's term, not new words — unless a
             # person's reported speech governs it ("a note that the so-called “surrender” was …")

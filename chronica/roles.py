@@ -12,6 +12,8 @@ descriptions are never references.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chronica.coref import Person, name_key
 from chronica.data import load_set
 from chronica.gazetteer import Gazetteer
@@ -22,8 +24,9 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
 
 def _is_role(token) -> bool:
-    return (token.pos_ in {"NOUN", "PROPN"} and token.tag_ not in {"NNS", "NNPS"}
-            and token.lower_ in load_set("entities", "roles.txt"))
+    """A singular role noun; the tagger sometimes reads "the general" as an adjective."""
+    nominal = token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
+    return nominal and token.tag_ not in {"NNS", "NNPS"} and token.lower_ in load_set("entities", "roles.txt")
 
 
 def _modifiers(token) -> frozenset[str]:
@@ -43,10 +46,12 @@ def _determiner(token):
     return None
 
 
-def run(doc: Document, people: list[Person], gaz: Gazetteer) -> dict[str, list[tuple[int, int]]]:
+def run(doc: Document, people: list[Person], gaz: Gazetteer,
+        quoted: Callable[[int], bool] = lambda position: False) -> dict[str, list[tuple[int, int]]]:
     """Tie roles to people, then resolve definite role descriptions that fit exactly one person.
 
-    Returns the people the document describes but never names: a definite description that fits
+    A description inside a quotation ("“Harry, the President is dead,”") belongs to the speaker's
+    words, not the narrator's, and is left alone. Returns the people the document describes but never names: a definite description that fits
     nobody and is specific — a nationality or a named possessor ("the Japanese negotiator",
     "Gorbachev’s spokesman") — is someone, one person per description, keyed by its text."""
     owner: dict[tuple[int, int], Person] = {}  # (paragraph, token) of a name's tokens -> person
@@ -71,7 +76,7 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer) -> dict[str, list[t
     for index, parsed in enumerate(doc.nlp_docs):
         offset = doc.paragraphs[index].start
         for token in parsed:
-            if not _is_role(token) or (index, token.i) in owner:
+            if not _is_role(token) or (index, token.i) in owner or quoted(offset + token.idx):
                 continue
             det = _determiner(token)
             possessor = None
