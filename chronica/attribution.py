@@ -567,7 +567,7 @@ class Attributor:
         left, right = head.left_edge, head.right_edge
         owned = () if owners else tuple(
             (offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge)) for t in head.subtree
-            if t.dep_ == "poss" and t is not head and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
+            if t.dep_ == "poss" and t.i != head.i and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
         if (head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ","
@@ -665,7 +665,7 @@ class Attributor:
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
         inside = [t for t in parsed if start - offset <= t.idx < end - offset]
         verb = next((t.head for t in inside if t.head not in inside), None)
-        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._quoted(offset + verb.idx):
             return None

@@ -302,3 +302,9 @@ def test_descriptions_inside_quotations_and_a_fronted_phrase(analyze_text, quote
     truman = next(e for e in analyze_text(text).entities if e.name == "Harry S. Truman")
     assert "the President" not in truman.aliases  # the words of Mrs. Roosevelt, about her husband
     assert quotes_of(text)["“no substitute for victory.”"][0] == "Douglas MacArthur"
+
+
+def test_a_verbless_sentence_around_uncued_words(quotes_of):
+    # the clause above the quotation has no verb at all: the search for its subject must stop at the root
+    got = quotes_of("A cold day for the “long and detailed proposals of the Western powers for a settlement.”\n")
+    assert got["“long and detailed proposals of the Western powers for a settlement.”"] == (None, "speech")
