@@ -287,7 +287,7 @@ def _appositive(parsed, token) -> tuple[int, int] | None:
     for _ in range(3):
         if head.i < start and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in load_set("entities", "roles.txt"):
             return start, token.i + 1
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None

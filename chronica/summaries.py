@@ -69,7 +69,7 @@ def _complement(clause: Clause, dates: set[int]) -> set[int]:
     if any(t.is_quote or t.text == ":" for t in [*doc[trigger.i + 1:complement.left_edge.i], *words]):
         return set()  # quoted words are the quotation's, not a headline's
     return {t.i for t in words if t.i not in dates
-            and not (t.dep_ == "mark" and t.head is complement) and not t.is_punct}
+            and not (t.dep_ == "mark" and t.head.i == complement.i) and not t.is_punct}
 
 
 def has_subject(clause: Clause, name_of: NameOf, relativizers: frozenset[str]) -> bool:
