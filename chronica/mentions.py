@@ -358,7 +358,7 @@ def _split_possessives(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer)
     split: list[tuple[int, int, str]] = []
     for s, e, kind in ents:
         cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE
-                    and parsed[i + 1].text[:1].isupper()), None)
+                    and (kind == "PERSON" or parsed[i + 1].text[:1].isupper())), None)
         if cut is None:
             split.append((s, e, kind))
             continue
