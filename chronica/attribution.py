@@ -121,6 +121,14 @@ class Attributor:
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
 
+    def _tokens(self, start: int, end: int):
+        """The parsed paragraph of ``start``, its offset, and its tokens that begin in ``[start, end)``."""
+        index = self.paragraph_of(start)
+        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        local_start, local_end = start - offset, min(end - offset, len(parsed.text))
+        span = parsed.char_span(local_start, local_end, alignment_mode="expand") if local_start < local_end else None
+        return parsed, offset, [] if span is None else [t for t in span if t.idx >= local_start]
+
     def attribute(self, start: int, end: int, short: bool = False) -> Attribution:
         """Speaker of the quotation ``text[start:end]``: first the clauses that govern it, then cues
         near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
@@ -188,12 +196,17 @@ class Attributor:
         text = self.doc.text
         if position >= end:
             gap = text[end:position]
+            if text[end - 2:end - 1] != "," or len(gap) > _ADJACENT_CHARS or _MARKS & set(gap):
+                return False
+            if token.pos_ != "VERB":
+                return True
             base = position - token.idx  # where the token's paragraph starts
-            between = [t for t in token.doc[:token.i] if base + t.idx >= end]
-            attributing = token.pos_ != "VERB" or (any(c.dep_ in _SUBJECTS for c in token.children) and not any(
-                t.pos_ in {"VERB", "AUX"} or t.lower_ == "that" for t in between))
-            return (text[end - 2:end - 1] == "," and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
-                    and attributing)
+            i = token.i - 1
+            while i >= 0 and base + token.doc[i].idx >= end:  # the few words between quotation and verb
+                if token.doc[i].pos_ in {"VERB", "AUX"} or token.doc[i].lower_ == "that":
+                    return False
+                i -= 1
+            return any(c.dep_ in _SUBJECTS for c in token.children)
         gap = text[position + length:start]
         return gap.rstrip()[-1:] in {",", ":"} and len(gap) <= _ADJACENT_CHARS and not _MARKS & set(gap)
 
@@ -203,10 +216,8 @@ class Attributor:
         A speech verb whose subject names nobody ("the administration would not “comment …”") is
         passed over for a reporting clause above it ("Vance cautioned that …"); if none names a
         source, the result says a cue was found but no speaker."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
+        parsed, offset, inside = self._tokens(start, end)
         local_start, local_end = start - offset, end - offset
-        inside = [t for t in parsed if local_start <= t.idx < local_end]
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
             found = (self._as_clause(token, offset, start) or self._referred(token, offset, end)
                      or self._according(token, offset, start) or self._outer_subject(token, offset, local_start, short))
@@ -263,7 +274,7 @@ class Attributor:
                 return found
             subject = reporting.subject(head)
             if subject is not None and offset + subject.left_edge.idx <= before <= offset + subject.right_edge.idx:
-                return None  # "Kennan’s “Long Telegram” argued …": the quotation names the subject, not its words
+                return None  # "Kennan’s “Long Telegram” argued": the quotation names the subject, not words
             if short and head.lemma_.lower() in load_set("quotes", "deed_verbs.txt") and any(
                     c.dep_ == "dobj" and offset + c.left_edge.idx <= before <= offset + c.right_edge.idx
                     for c in head.children):
@@ -305,9 +316,8 @@ class Attributor:
         """Whether a quotation is given as someone's words: it sits in a that-clause ("a statement that
         the U.S. “blockade” was …") or a passive speech verb follows it ("the “…” referred to by Turner"),
         rather than being the narrator's label."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
+        _, offset, tokens = self._tokens(start, end)
+        inside = [t for t in tokens if not t.is_punct]
         if not inside:
             return False
         ancestors = list(inside[0].ancestors)
@@ -318,9 +328,8 @@ class Attributor:
         """Whether a short quotation names a thing rather than quoting words: it stands before the noun
         it modifies, after that noun's article ("on a “cash and carry” basis", "the elite “SS” unit"),
         or stands in apposition to a noun ("massive attacks on the North—the “Christmas Bombing.”")."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        inside = [t for t in parsed if start - offset <= t.idx < end - offset and not t.is_punct]
+        parsed, offset, tokens = self._tokens(start, end)
+        inside = [t for t in tokens if not t.is_punct]
         if not inside:
             return False
         root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
@@ -471,8 +480,9 @@ class Attributor:
         lo, hi = chosen[0], chosen[-1]
         text = self.doc.text
         after = text[end:end + 3].lstrip()
+        exclaimed = text[end - 2:end - 1] in {"!", "?"}
         if hi + 1 < len(sents) and (text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","
-                                    or (text[end - 2:end - 1] in {"!", "?"} and self._opens_with_cue(sents[hi + 1], offset))):
+                                    or (exclaimed and self._opens_with_cue(sents[hi + 1], offset))):
             hi += 1  # "“…, tear down this wall!” Reagan demanded": the sentence after attributes it
         before = text[max(offset, start - 3):start].rstrip()
         if lo > 0 and before[-1:] in {",", ":"}:
@@ -646,11 +656,13 @@ class Attributor:
     def namer(self, start: int, word: str) -> Entity | None:
         """Who gives a quoted name: the active subject of the naming verb ``word`` written last before
         ``start`` in its sentence ("calling himself “Citizen Genêt”" → Genêt)."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        before = [t for t in parsed if offset + t.idx < start]
-        verb = next((t for t in reversed(before) if t.lower_ == word and t.pos_ == "VERB"), None)
-        if verb is None or verb.sent != before[-1].sent:
+        parsed, offset, inside = self._tokens(start, start + 1)
+        if not inside:
+            return None
+        first = inside[0].i
+        sent = parsed[max(0, first - 1)].sent  # the sentence the words before the quotation are in
+        verb = next((t for t in reversed(parsed[sent.start:first]) if t.lower_ == word and t.pos_ == "VERB"), None)
+        if verb is None:
             return None
         subject = reporting.subject(verb)
         if subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb):
@@ -661,9 +673,7 @@ class Attributor:
         """The person whose clause holds words no cue attributes: the active subject of the nearest
         verb above the quotation ("He expected the meeting to “serve a specific purpose …”"), or the
         owner of a copula's subject ("Churchill’s primary goal was “to get the Americans …”")."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        inside = [t for t in parsed if start - offset <= t.idx < end - offset]
+        _, offset, inside = self._tokens(start, end)
         verb = next((t.head for t in inside if t.head not in inside), None)
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
@@ -680,12 +690,12 @@ class Attributor:
 
     def standalone(self, start: int, end: int) -> bool:
         """Whether a quotation is a whole sentence of its own, nothing before or after it."""
-        index = self.paragraph_of(start)
-        parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        sents = [s for s in parsed.sents if offset + s.start_char < end and offset + s.end_char > start]
+        _, offset, inside = self._tokens(start, end)
+        if not inside:
+            return False
         text = self.doc.text
-        return (bool(sents) and not text[offset + sents[0].start_char:start].strip()
-                and not text[end:offset + sents[-1].end_char].strip())
+        return (not text[offset + inside[0].sent.start_char:start].strip()
+                and not text[end:offset + inside[-1].sent.end_char].strip())
 
     def topic(self, start: int) -> Entity | None:
         """The person a quotation standing as a sentence of its own most likely belongs to: the main

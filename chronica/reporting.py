@@ -22,7 +22,7 @@ def subject(verb):
             return min(subjects, key=lambda c: abs(verb.i - c.i))
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head == verb:
             return None
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Vandenberg as saying …", "was quoted as saying"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Vandenberg as saying", "was quoted as saying"
             quoted = next((c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if quoted is not None:
                 return quoted

@@ -20,12 +20,13 @@ from chronica.gazetteer import Gazetteer
 from chronica.model import Document
 
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 
 def _is_role(token) -> bool:
     """A singular role noun; the tagger sometimes reads "the general" as an adjective."""
-    nominal = token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
+    nominal = token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS)
     return nominal and token.tag_ not in {"NNS", "NNPS"} and token.lower_ in load_set("entities", "roles.txt")
 
 
@@ -51,8 +52,8 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer,
     """Tie roles to people, then resolve definite role descriptions that fit exactly one person.
 
     A description inside a quotation ("“Harry, the President is dead,”") belongs to the speaker's
-    words, not the narrator's, and is left alone. Returns the people the document describes but never names: a definite description that fits
-    nobody and is specific — a nationality or a named possessor ("the Japanese negotiator",
+    words, not the narrator's, and is left alone. Returns the people the document describes but
+    never names: a definite description that fits nobody and is specific — a nationality or a named possessor ("the Japanese negotiator",
     "Gorbachev’s spokesman") — is someone, one person per description, keyed by its text."""
     owner: dict[tuple[int, int], Person] = {}  # (paragraph, token) of a name's tokens -> person
     starts: dict[tuple[int, int], Person] = {}  # (paragraph, first token) -> person
@@ -142,8 +143,10 @@ def _named_by(parsed, index: int, token, starts, ends) -> Person | None:
         return starts[(index, i + 1)]
     # "The Secretary of State, Dean Acheson,": past the role's complement
     i = max([i] + [c.right_edge.i for c in token.rights if c.dep_ == "prep"])
-    if i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts and not _subject_after(parsed, i + 2):
-        return starts[(index, i + 2)]  # "Stalin’s interpreter, Nikolai Fedorenko," — not "The leader, Fedorenko wrote,"
+    # "Stalin’s interpreter, Nikolai Fedorenko," — not "The leader, Fedorenko wrote,"
+    if (i + 2 < len(parsed) and parsed[i + 1].text == "," and (index, i + 2) in starts
+            and not _subject_after(parsed, i + 2)):
+        return starts[(index, i + 2)]
     if token.dep_ == "appos":
         left = token.left_edge.i
         if left >= 2 and parsed[left - 1].text == "," and (index, left - 2) in ends:
