@@ -36,6 +36,9 @@ _NAMING_LEMMAS = {"know", "call", "name", "title", "dub"}  # "the report, known 
 _OPENING_WORDS = 4  # how far into the next sentence an attribution after “…!” or “…?” may start
 _DEFINITE = {"the", "this", "that"}
 _MARKS = set("“”\"«»")
+# words that make a quotation someone speaking for themselves rather than a witness's narration
+_SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+                  "you", "your", "yours", "yourself", "yourselves"}
 # who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
 
@@ -44,9 +47,6 @@ _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
 def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     return (load_set("quotes", "speech_verbs.txt"), load_set("quotes", "source_nouns.txt"),
             load_lines("quotes", "source_phrases.txt"))
-
-
-
 
 
 @dataclass
@@ -710,14 +710,29 @@ class Attributor:
         speaker = None if subject is None else self._speaker_of(subject, offset, start, owners=True)
         return speaker if speaker is not None and speaker.type == "PERSON" else None
 
-    def frame(self, start: int, sentences_back: int = 2) -> tuple[int, Entity, str] | None:
-        """A speaker set up in the sentences just before ``start`` ("as Fedorenko describes it")."""
+    def narrated(self, start: int, end: int) -> bool:
+        """Whether a quotation reads as a witness's narration rather than words spoken to someone:
+        a verb in the past tense, and no first or second person ("There was another burst of
+        applause", not "I never attend receptions")."""
+        _, _, inside = self._tokens(start, end)
+        return (any(t.tag_ == "VBD" for t in inside)
+                and not any(t.lower_ in _SPEAKER_WORDS and t.pos_ == "PRON" for t in inside))
+
+    def frame(self, start: int, sentences_back: int | None = 2,
+              accounts: bool = False) -> tuple[int, Entity, str] | None:
+        """A speaker set up in the sentences just before ``start`` ("as Fedorenko describes it").
+        With ``accounts``, only a witness giving an account (data/quotes/account_verbs.txt: "as
+        Fedorenko describes it", "Harriman recalled"), anywhere earlier in the paragraph when
+        ``sentences_back`` is None."""
         index = self.paragraph_of(start)
         parsed, offset = self.doc.nlp_docs[index], self.doc.paragraphs[index].start
-        before = [s for s in parsed.sents if offset + s.end_char <= start][-sentences_back:]
-        for sent in reversed(before):
+        before = [s for s in parsed.sents if offset + s.end_char <= start]
+        account_verbs = load_set("quotes", "account_verbs.txt")
+        for sent in reversed(before if sentences_back is None else before[-sentences_back:]):
             for token in reversed(list(sent)):
                 if self._quoted(offset + token.idx) or self._cue(token, offset, start) != "verb":
+                    continue
+                if accounts and token.lemma_.lower() not in account_verbs:
                     continue
                 subject = reporting.subject(token)
                 if subject is None:

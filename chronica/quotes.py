@@ -16,7 +16,10 @@ A quotation nested in another (‘…’ inside “…”) is part of the outer 
 inside a title or term. Speech with no cue of its own belongs to the person whose clause holds it
 ("He expected the meeting to “serve …”"); else it continues the previous quotation's speaker,
 or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
-two sentences back in the same paragraph; a quotation that is a sentence of its own is else the words
+two sentences back in the same paragraph. Narration in the past tense with no "I" or "you" in it
+(“There was another burst of applause.”) is a witness's account: a witness set up anywhere earlier
+in the paragraph ("as Fedorenko describes it", data/quotes/account_verbs.txt) comes before a speech
+act just before it ("he pronounced a toast"). A quotation that is a sentence of its own is else the words
 of the person the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
 A person the text describes but never names ("the Spanish minister retorted") is no identified
 speaker: the quotation's speaker is null, as it is for any source the text leaves unnamed.
@@ -141,7 +144,7 @@ def run(doc: Document) -> None:
                 topic = attributor.topic(start)
             if topic is None and not _title_cased(inner):  # “Articles of Confederation …” names a thing
                 topic = attributor.actor(start, end)
-            carried = None if topic is not None else _carried(attributor, previous, start, sentence_starts, doc)
+            carried = None if topic is not None else _carried(attributor, previous, start, end, sentence_starts)
             speaker, cue = (carried[1], carried[2]) if carried is not None else (topic, None)
         if speaker is not None and speaker.id in described:
             speaker = None  # "the Spanish minister retorted": a source the text does not identify
@@ -192,9 +195,12 @@ def _label_key(inner: str) -> str:
     return " ".join(_WORD.findall(inner.lower()))
 
 
-def _carried(attributor: Attributor, previous, start: int, sentence_starts: list[int],
-             doc: Document) -> tuple[int, Entity, str] | None:
-    """The most recent speaker within reach: the previous quotation's, or one set up just before."""
+def _carried(attributor: Attributor, previous, start: int, end: int,
+             sentence_starts: list[int]) -> tuple[int, Entity, str] | None:
+    """The most recent speaker within reach: the previous quotation's, or one set up just before.
+    Narration ("“There was another burst of applause.”") is a witness's account rather than the
+    words of a speech act just before it ("he pronounced a toast"): a witness set up anywhere
+    earlier in the paragraph ("as Fedorenko describes it") comes first."""
     here = bisect.bisect_right(sentence_starts, start) - 1
     paragraph = attributor.paragraph_of(start)
     options = []
@@ -202,7 +208,8 @@ def _carried(attributor: Attributor, previous, start: int, sentence_starts: list
         back = here - (bisect.bisect_right(sentence_starts, previous[0] - 1) - 1)
         if back <= _CONTINUATION_SENTENCES and paragraph - attributor.paragraph_of(previous[0] - 1) <= 1:
             options.append(previous)
-    framed = attributor.frame(start, _CONTINUATION_SENTENCES)
+    witness = attributor.frame(start, None, accounts=True) if attributor.narrated(start, end) else None
+    framed = witness or attributor.frame(start, _CONTINUATION_SENTENCES)
     if framed is not None:
         options.append(framed)
     return max(options, key=lambda o: o[0]) if options else None

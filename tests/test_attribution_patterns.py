@@ -308,3 +308,19 @@ def test_a_verbless_sentence_around_uncued_words(quotes_of):
     # the clause above the quotation has no verb at all: the search for its subject must stop at the root
     got = quotes_of("A cold day for the “long and detailed proposals of the Western powers for a settlement.”\n")
     assert got["“long and detailed proposals of the Western powers for a settlement.”"] == (None, "speech")
+
+
+def test_a_witness_narrates_the_scene_and_a_toast_giver_speaks_for_himself(quotes_of):
+    got = quotes_of(
+        "Churchill dined at the Kremlin in August 1942. As Alexander Cadogan recalled it, the evening began "
+        "badly. The interpreters, Cadogan wrote, were “exhausted before the soup was served.” Stalin rose "
+        "and walked to the window. The guests waited. “Nobody dared to speak while he stood there, and the "
+        "generals stared at their plates.” After midnight Stalin relented. He pronounced a toast to the "
+        "British army. The glasses were emptied at once. “The mood of the room changed in a moment, and "
+        "even Churchill smiled.”\n\n"
+        "Stalin rose again near dawn and pronounced a toast to the convoys. “I drink to the sailors who "
+        "bring us your tanks.”\n")
+    assert got["“exhausted before the soup was served.”"][0] == "Alexander Cadogan"
+    assert got["“Nobody dared to speak while he stood there, and the generals stared at their plates.”"][0] == "Alexander Cadogan"
+    assert got["“The mood of the room changed in a moment, and even Churchill smiled.”"][0] == "Alexander Cadogan"
+    assert got["“I drink to the sailors who bring us your tanks.”"][0] == "Joseph Stalin"
