@@ -243,6 +243,13 @@ class Attributor:
                 subject = reporting.subject(head)
                 if subject is not None and reporting.joint(subject) and not self._quoted(offset + subject.idx):
                     found = Attribution(None, head.text, True)
+            if found is None and head.pos_ == "NOUN" and head.lemma_.lower() in self.nouns:
+                verb = reporting.taking_verb(head)
+                if (verb is not None and self._cue(verb, offset, start) == "verb"
+                        and verb.lemma_.lower() not in load_set("quotes", "authoring_verbs.txt")):
+                    # "Eisenhower dismissed the request that he “intervene”": words whose author the
+                    # text leaves unnamed, not the words of the one who answers them
+                    return unnamed or Attribution(None, head.text, True)
             if found is not None:
                 if found.speaker is not None:
                     return found
@@ -631,7 +638,7 @@ class Attributor:
             if row[2].type not in {"PERSON", "NORP"}:
                 return row[2]
         verb = reporting.taking_verb(noun)
-        if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt") | self.verbs:
+        if verb is not None and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt"):
             subject = reporting.subject(verb)  # "Khrushchev responded with a statement that …", "issued a statement"
             if subject is not None and not self._quoted(offset + subject.idx):
                 return self._speaker_of(subject, offset, before)

@@ -324,3 +324,13 @@ def test_a_witness_narrates_the_scene_and_a_toast_giver_speaks_for_himself(quote
     assert got["“Nobody dared to speak while he stood there, and the generals stared at their plates.”"][0] == "Alexander Cadogan"
     assert got["“The mood of the room changed in a moment, and even Churchill smiled.”"][0] == "Alexander Cadogan"
     assert got["“I drink to the sailors who bring us your tanks.”"][0] == "Joseph Stalin"
+
+
+def test_words_nouns_belong_to_their_author_not_to_whoever_answers_them(quotes_of):
+    got = quotes_of(
+        "Truman rejected MacArthur’s proposal to “unleash” the Nationalist forces on Taiwan. Kennedy ignored "
+        "Acheson’s advice that the United States “strike first and talk later.” Eisenhower dismissed the "
+        "request that he “intervene at once.”\n")
+    assert got["“unleash”"][0] == "Douglas MacArthur"
+    assert got["“strike first and talk later.”"][0] == "Dean Acheson"
+    assert got["“intervene at once.”"] == (None, "speech")
