@@ -219,8 +219,11 @@ class Attributor:
         parsed, offset, inside = self._tokens(start, end)
         local_start, local_end = start - offset, end - offset
         for token in inside:  # "to “roll back” Soviet power, as Dulles advocated": the clause hangs inside
+            reported = token.head.i != token.i and self._speaks(token.head, offset, start)
             found = (self._as_clause(token, offset, start) or self._referred(token, offset, end)
-                     or self._according(token, offset, start) or self._outer_subject(token, offset, local_start, short))
+                     or (None if reported else self._according(token, offset, start))
+                     or self._parenthetical(token, offset, start)
+                     or self._outer_subject(token, offset, local_start, short))
             if found is not None:
                 return found
         chain = []
@@ -256,6 +259,14 @@ class Attributor:
                 unnamed = unnamed or found
         return unnamed
 
+    def _speaks(self, verb, offset: int, before: int) -> bool:
+        """Whether a speech verb with a subject of its own reports the clause: then its subject speaks,
+        and "according to" beside it names only the record ("he assured his ministers, according to
+        the diary of Hugh Dalton, that “…”")."""
+        subject = reporting.subject(verb)
+        return (subject is not None and not self._quoted(offset + subject.idx)
+                and self._cue(verb, offset, before) == "verb")
+
     def _outer_subject(self, verb, offset: int, local_start: int, short: bool) -> Attribution | None:
         """"The Rome Declaration “welcomed the development …”": a quotation that opens on its verb is
         the words of that verb's subject, written just before it."""
@@ -276,7 +287,7 @@ class Attributor:
         from “…”")."""
         if head.pos_ in {"VERB", "AUX"}:
             found = (self._as_clause(head, offset, before) or self._parenthetical(head, offset, before)
-                     or self._according(head, offset, before))
+                     or (None if self._speaks(head, offset, before) else self._according(head, offset, before)))
             if found is not None:
                 return found
             subject = reporting.subject(head)
@@ -559,6 +570,8 @@ class Attributor:
         antecedent = head.head.head
         if (head.lower_ in {"which", "that", "who"} and head.head.dep_ == "relcl" and antecedent.i < head.i
                 and offset + antecedent.idx < before):  # never the quotation being attributed itself
+            if antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i:
+                antecedent = antecedent.head  # "Edwin M. Stanton, a Democrat who …": the one named
             rows = self.index.overlapping(offset + antecedent.left_edge.idx, offset + antecedent.idx + len(antecedent))
             named = [r[2] for r in rows if r[2].type in {"PERSON", "ORG", "LAW", "WORK"}]
             return named[-1] if named else None

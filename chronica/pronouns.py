@@ -32,8 +32,7 @@ _ROLE_WEIGHT = {"nsubj": 310, "nsubjpass": 310, "dobj": 280, "dative": 270, "pob
 _OTHER_WEIGHT = 180
 _FEMALE = {"she", "her"}
 _SUBJECT_WEIGHT = _ROLE_WEIGHT["nsubj"]
-_PRONOUNS = {"he", "his", "she", "her"}  # subjects and possessors: who speaks, whose report
-
+_PRONOUNS = {"he", "his", "she", "her", "him"}  # subjects and possessors: who speaks, whose report
 
 
 def _female(person: Person) -> bool:
@@ -77,17 +76,20 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         offset = doc.paragraphs[index].start
         for token in parsed:
             lower = token.lower_
-            if lower in _PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not quoted(offset + token.idx):
+            if (lower in _PRONOUNS and token.tag_ in {"PRP", "PRP$"} and not quoted(offset + token.idx)
+                    and (lower != "him" or token.dep_ in SUBJECTS)):  # "Moran recorded him saying"
                 pronouns.append((offset + token.idx, len(token.text), lower in _FEMALE, token.dep_,
-                                 _main_subject(token)))
-    for start, length, is_she, dep, main in pronouns:
+                                 _main_subject(token), [(offset + a, offset + b) for a, b in _reported(token)]))
+    for start, length, is_she, dep, main, reported in pronouns:
         sentence = sentence_of(start)
         scores: dict[int, float] = {}
         keep: dict[int, Person] = {}
+        barred = {id(e[2]) for a, b in reported
+                  for e in events[bisect.bisect_left(events, a, key=lambda e: e[0]):bisect.bisect_left(events, b, key=lambda e: e[0])]}
         i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
         while i >= 0 and sentence - events[i][1] <= _WINDOW:
             _, s, person, weight, _ = events[i]
-            if female[id(person)] == is_she:
+            if female[id(person)] == is_she and id(person) not in barred:
                 scores[id(person)] = scores.get(id(person), 0.0) + weight * 0.5 ** (sentence - s)
                 keep[id(person)] = person
             i -= 1
@@ -95,7 +97,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
             continue
         best = keep[max(scores, key=scores.__getitem__)]
         if dep in SUBJECTS:
-            best = _recent_subject(events, start, sentence, female, is_she, paragraph_starts) or best
+            best = _recent_subject(events, start, sentence, female, is_she, paragraph_starts, barred) or best
         best.references.append((start, start + length))
         bisect.insort(events, (start, sentence, best, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT), main), key=lambda e: e[0])
 
@@ -110,8 +112,25 @@ def _main_subject(token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _reported(token) -> list[tuple[int, int]]:
+    """Where the people a pronoun cannot stand for are named: the subject of the clause it reports
+    ("Roosevelt, he wrote, “has …”", "Churchill was, he had written, “…”") or the subject of the verb
+    it is the accusative subject under ("Moran recorded him saying"). Character spans within the
+    paragraph."""
+    verb = token.head
+    if token.dep_ in SUBJECTS and token.lower_ in {"him", "her"} and verb.head.i != verb.i:
+        # "Moran recorded him saying": whoever records, hears or sees is not the one seen
+        return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in verb.head.children
+                if t.dep_ in SUBJECTS]
+    if token.dep_ not in SUBJECTS or verb.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
+        return []
+    clauses = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ == "ccomp"]
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for c in clauses for t in c.children
+            if t.dep_ in SUBJECTS and t.i < token.i]
+
+
 def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool,
-                    paragraph_starts: list[int]) -> Person | None:
+                    paragraph_starts: list[int], barred: set[int]) -> Person | None:
     """The person a subject pronoun most likely continues: the latest subject before it in its own
     sentence; else the latest subject of a main clause in the two sentences before (a person named in a
     subordinate clause — "what Scali reported" — is not what the text is about); else the latest subject
@@ -122,7 +141,7 @@ def _recent_subject(events: list, start: int, sentence: int, female: dict[int, b
     here: set[int] = set()  # people named earlier in the pronoun's own paragraph
     while i >= 0 and sentence - events[i][1] <= _WINDOW:
         position, s, person, weight, main = events[i]
-        if female[id(person)] == is_she:
+        if female[id(person)] == is_she and id(person) not in barred:
             # "… Stalin added.¶ The next weeks were hard for Mao. He complained …": a main subject of the
             # paragraph before does not win over a person this paragraph has turned to
             elsewhere = bisect.bisect_right(paragraph_starts, position) != paragraph

@@ -334,3 +334,26 @@ def test_words_nouns_belong_to_their_author_not_to_whoever_answers_them(quotes_o
     assert got["“unleash”"][0] == "Douglas MacArthur"
     assert got["“strike first and talk later.”"][0] == "Dean Acheson"
     assert got["“intervene at once.”"] == (None, "speech")
+
+
+def test_a_reporter_set_inside_a_clause_is_not_its_subject(quotes_of):
+    got = quotes_of(
+        "Harold Nicolson watched the conference from the gallery. Wilson, he wrote, “looked like a "
+        "Nonconformist minister at a village fair.” Robert Lansing kept a bitter diary. The President was, "
+        "he had written that spring, “a man who does not take advice,” yet he added that he “could not "
+        "help admiring the courage of the man.”\n\n"
+        "Dean Acheson found Truman calm on the flight home. “We are going to fight,” Acheson recorded him "
+        "saying.\n")
+    assert got["“looked like a Nonconformist minister at a village fair.”"][0] == "Harold Nicolson"
+    assert got["“a man who does not take advice,”"][0] == "Robert Lansing"
+    assert got["“could not help admiring the courage of the man.”"][0] == "Robert Lansing"
+    assert got["“We are going to fight,”"][0] == "Harry S. Truman"
+
+
+def test_a_speech_verb_speaks_beside_according_to(quotes_of):
+    got = quotes_of(
+        "Churchill returned from Yalta in good spirits. In the cabinet he assured his colleagues, according "
+        "to the diary of Hugh Dalton, that “Stalin is a man of his word.” Lincoln chose Edwin M. Stanton, "
+        "a lawyer who, according to several witnesses, had once dismissed Lincoln as “a long-armed ape.”\n")
+    assert got["“Stalin is a man of his word.”"][0] == "Winston Churchill"
+    assert got["“a long-armed ape.”"][0] == "Edwin M. Stanton"
