@@ -33,6 +33,7 @@ _DOCUMENT_TYPES = {"LAW", "WORK"}
 _ADJACENT_CHARS = 40
 _IT_SENTENCES = 2
 _NAMING_LEMMAS = {"know", "call", "name", "title", "dub"}  # "the report, known as NSC 68,"
+_ACTOR_CLIMB = 2  # clauses an uncued quotation's person may be found above its own
 _OPENING_WORDS = 4  # how far into the next sentence an attribution after “…!” or “…?” may start
 _DEFINITE = {"the", "this", "that"}
 _MARKS = set("“”\"«»")
@@ -305,11 +306,17 @@ class Attributor:
                     speaker = self._speaker_of(subject, offset, before) if reporting.active(subject, head) else None
                     return Attribution(self._in_document(head, speaker, offset, before), head.text, True)
             if subject is not None and not self._quoted(offset + subject.idx):
-                # "it would be “imprudent”" is no document speaking; "the Constitution empowered …" is
-                document = None if subject.lower_ == "it" else self._document(subject, offset, before)
+                # "the Constitution empowered …" is a document speaking; "it would be “imprudent”",
+                # "the treaty was “vastly advantageous”" and "the telegram to have the effect of “…”"
+                # describe it, in someone else's words
+                document = (None if subject.lower_ == "it" or head.lemma_ in {"be", "have"}
+                            else self._document(subject, offset, before))
                 if document is not None:
                     return Attribution(document, head.text, True)
-                if head.lemma_ == "be" and subject.pos_ == "NOUN" and subject.lemma_.lower() in self.nouns:
+                evaluated = self.doc.text[before + 1:before + 16].lower().split()[:1] in (["a"], ["an"])
+                if (head.lemma_ == "be" and not evaluated and subject.pos_ == "NOUN"
+                        and subject.lemma_.lower() in self.nouns - load_set("entities", "document_nouns.txt")):
+                    # not "Clifford’s proposal was “a … dodge”" nor "the treaty was “vastly advantageous”"
                     author = self._author(subject, offset, before)  # "His favorite maxim was to “…”"
                     if author is not None:
                         return Attribution(author, subject.text, True)
@@ -499,8 +506,10 @@ class Attributor:
         text = self.doc.text
         after = text[end:end + 3].lstrip()
         exclaimed = text[end - 2:end - 1] in {"!", "?"}
-        if hi + 1 < len(sents) and (text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","
-                                    or (exclaimed and self._opens_with_cue(sents[hi + 1], offset))):
+        last = not parsed.text[local_end:sents[hi].end_char].strip()  # "“…,” and it did. France declared": no
+        if last and hi + 1 < len(sents) and (
+                text[end - 2:end - 1] in {",", "—"} or after[:1].islower() or after[:1] == ","
+                or (exclaimed and self._opens_with_cue(sents[hi + 1], offset))):
             hi += 1  # "“…, tear down this wall!” Reagan demanded": the sentence after attributes it
         before = text[max(offset, start - 3):start].rstrip()
         if lo > 0 and before[-1:] in {",", ":"}:
@@ -691,8 +700,9 @@ class Attributor:
 
     def actor(self, start: int, end: int) -> Entity | None:
         """The person whose clause holds words no cue attributes: the active subject of the nearest
-        verb above the quotation ("He expected the meeting to “serve a specific purpose …”"), or the
-        owner of a copula's subject ("Churchill’s primary goal was “to get the Americans …”")."""
+        verb above the quotation ("He expected the meeting to “serve a specific purpose …”") — or of the
+        clause above when that verb's subject is no person ("Bismarck expected the telegram to have the
+        effect of “…”") — or the owner of a copula's subject ("Churchill’s primary goal was “to get …”")."""
         _, offset, inside = self._tokens(start, end)
         verb = next((t.head for t in inside if t.head not in inside), None)
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -700,11 +710,22 @@ class Attributor:
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._quoted(offset + verb.idx):
             return None
         subject = reporting.subject(verb)
+        for _ in range(_ACTOR_CLIMB):  # "Bismarck expected the telegram to have the effect of “…”"
+            above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if (verb.dep_ not in {"xcomp", "ccomp", "acl"} or above is None or self._person(subject, offset)
+                    or self._quoted(offset + above.idx)):
+                break
+            verb, subject = above, reporting.subject(above)
         if (subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb)
                 or reporting.joint(subject)):
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if verb.lemma_ == "be" else None
-        word = owner or subject  # the person the phrase is, not one named inside it ("the mission as described by X")
+        return self._person(owner or subject, offset)  # the person the phrase is, not one named inside it
+
+    def _person(self, word, offset: int) -> Entity | None:
+        """The person a word is a mention of, if any."""
+        if word is None:
+            return None
         rows = self.index.overlapping(offset + word.idx, offset + word.idx + len(word))
         return next((r[2] for r in rows if r[2].type == "PERSON"), None)
 

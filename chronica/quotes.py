@@ -44,7 +44,7 @@ _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "b
 _CONTINUATION_SENTENCES = 2
 _REQUOTE_WORDS = 6  # a phrase this short quoted again is a label ("the “ancient hatreds and new plagues” of …")
 _TITLE_CUE_WORDS = 6
-
+_NAMING_GAP = 4  # words a naming cue may enclose: "known to the newspapers as"
 
 
 def title_cued(before: str) -> bool:
@@ -60,8 +60,12 @@ def named(before: str) -> str | None:
     while words and words[-1] in {"the", "a", "an"}:
         words.pop()
     tail = " ".join(words[-3:])
-    return next((cue for cue in load_lines("quotes", "naming_cues.txt") if tail == cue or tail.endswith(" " + cue)),
-                None)
+    cues = load_lines("quotes", "naming_cues.txt")
+    found = next((cue for cue in cues if tail == cue or tail.endswith(" " + cue)), None)
+    if found is None and words[-1:] == ["as"]:  # "known to the newspapers as the “Delhi Pact”"
+        found = next((cue for cue in cues if cue.endswith(" as") and cue.split()[0] in words[-_NAMING_GAP - 2:-1]),
+                     None)
+    return found
 
 
 def kind_of(inner: str, before: str) -> str:
@@ -112,7 +116,9 @@ def run(doc: Document) -> None:
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
         label = _label_key(inner)
-        cue = named(before) if kind == "term" else None
+        # a naming cue makes a name of a phrase up to six words ("remembered as “the treaty that no
+        # Panamanian signed.”"), not of a longer quotation ("describing December 7 as “a date …”")
+        cue = named(before) if kind == "term" or len(label.split()) <= _REQUOTE_WORDS else None
         namer = _named_by_person(attributor, doc, start, cue) if cue and cue != "so-called" else None
         if (cue and cue != "so-called" and namer is None) or (
                 kind != "speech" and doc.nlp_docs and attributor.label(start, end)):

@@ -357,3 +357,20 @@ def test_a_speech_verb_speaks_beside_according_to(quotes_of):
         "a lawyer who, according to several witnesses, had once dismissed Lincoln as “a long-armed ape.”\n")
     assert got["“Stalin is a man of his word.”"][0] == "Winston Churchill"
     assert got["“a long-armed ape.”"][0] == "Edwin M. Stanton"
+
+
+def test_descriptions_of_a_document_and_names_given_at_a_distance(quotes_of):
+    got = quotes_of(
+        "John Hay signed the Hay-Pauncefote Treaty in 1901. Hay privately admitted to a friend that the treaty "
+        "was “better for us than we had any right to expect.” In Britain it was long remembered as “the treaty "
+        "of the surrendered canal.” The agreement was known in both countries as the "
+        "“canal bargain.”\n\n"
+        "Secretary of State Dean Acheson told the President that Clark Clifford’s proposal was “a political "
+        "trick and nothing more.”\n\n"
+        "Otto von Bismarck expected the edited dispatch to have the effect of “a red flag on the French "
+        "bull,” and it did. France declared war within the week.\n")
+    assert got["“better for us than we had any right to expect.”"][0] == "John Hay"
+    assert got["“the treaty of the surrendered canal.”"] == (None, "term")
+    assert got["“canal bargain.”"] == (None, "term")
+    assert got["“a political trick and nothing more.”"][0] == "Dean Acheson"
+    assert got["“a red flag on the French bull,”"][0] == "Otto von Bismarck"
