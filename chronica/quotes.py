@@ -4,8 +4,9 @@ Spans come from :mod:`chronica.quotemarks`, speakers from :mod:`chronica.attribu
 with an attributed cue is speech. Without one, a short fragment (up to four words, no sentence
 punctuation) is a term — a scare quote or nickname — and a title-cased phrase of four words or more
 is a title; terms and titles have no speaker. A title-cased phrase right after a work noun or a verb
-of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”") is a title whatever
-the clause around it says: the cue names a work, not words spoken.
+of publishing ("his essay of 1893, “…”", "the leaders issued a “Declaration …”"), before a work noun
+in apposition ("“Present at the Creation,” his memoir") or right after "in" is a title whatever the
+clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
 basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
 naming_cues.txt). A phrase of up to six words quoted a second time, or a fragment after
@@ -40,16 +41,23 @@ _TERM_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?…][’'\"”»)]*$")
 _WORD = re.compile(r"[\w’'-]+")
 _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor",
-          "between", "among", "into", "upon", "against", "over", "under", "within", "toward", "towards", "via"}
+          "between", "among", "into", "upon", "against", "over", "under", "within", "toward", "towards", "via",
+          "und", "et", "y", "e", "de", "des", "du", "la", "le", "les", "el", "di", "del", "der", "die", "das", "von"}
 _CONTINUATION_SENTENCES = 2
 _REQUOTE_WORDS = 6  # a phrase this short quoted again is a label ("the “ancient hatreds and new plagues” of …")
 _TITLE_CUE_WORDS = 6
+_APPOSED_WORDS = 2  # "“Fulness of Days,” his memoirs"
 _NAMING_GAP = 4  # words a naming cue may enclose: "known to the newspapers as"
 
 
-def title_cued(before: str) -> bool:
-    """Whether a work noun or a verb of publishing stands just before a quotation ("his essay of 1893,")."""
-    return bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & load_set("quotes", "title_cues.txt"))
+def title_cued(before: str, after: str = "") -> bool:
+    """Whether a work noun or a verb of publishing stands just before a quotation ("his essay of 1893,"),
+    a work noun in apposition right after it ("“Present at the Creation,” his memoir"), or the
+    quotation is what something is "in" ("denounced it in “The Economic Consequences of …”")."""
+    cues = load_set("quotes", "title_cues.txt")
+    following = _WORD.findall(after)[:_APPOSED_WORDS]
+    return (bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & cues)
+            or bool(set(w.lower() for w in following) & cues) or _WORD.findall(before)[-1:] in (["in"], ["In"]))
 
 
 def named(before: str) -> str | None:
@@ -68,15 +76,16 @@ def named(before: str) -> str | None:
     return found
 
 
-def kind_of(inner: str, before: str) -> str:
-    """``term`` or ``title`` or ``speech`` for an unattributed quotation's inner text."""
+def kind_of(inner: str, before: str, after: str = "") -> str:
+    """``term`` or ``title`` or ``speech`` for an unattributed quotation's inner text (``before`` and
+    ``after`` are the text around its marks)."""
     words = [w for w in _WORD.findall(inner) if any(c.isalnum() for c in w)]  # not a lone ’ of a nested quote
     if not words:
         return "term"
     title_case = _title_cased(inner)
     # a cue or a document's name allows the full stop American style puts inside the marks:
     # “… in American History.”, “London Declaration on a Transformed North Atlantic Alliance.”
-    if title_case and (title_cued(before) or (len(words) >= _TERM_WORDS and (
+    if title_case and (title_cued(before, after) or (len(words) >= _TERM_WORDS and (
             _names_document(inner) or not _SENTENCE_END.search(inner.strip())))):
         return "title"
     stripped = inner.strip().rstrip(",")
@@ -99,7 +108,8 @@ def run(doc: Document) -> None:
     for start, end in spans:
         inner = masked[start + 1:end - 1] if masked[end - 1] in "”\"»’" else masked[start + 1:end]
         before = masked[max(0, start - 60):start]
-        kind = kind_of(inner, before)
+        after = masked[end:end + 40]
+        kind = kind_of(inner, before, after)
         if (kind == "term" and _SENTENCE_END.search(inner.strip()) and doc.nlp_docs
                 and attributor.standalone(start, end)):
             kind = "speech"  # “Never.” standing as a sentence: words, not a label
@@ -111,7 +121,7 @@ def run(doc: Document) -> None:
                                 speaker_name=outer.speaker_name if spoken else None,
                                 cue=outer.cue if spoken else None, kind="speech" if spoken else "term"))
             continue
-        if kind == "title" and (title_cued(before) or _names_document(inner)):
+        if kind == "title" and (title_cued(before, after) or _names_document(inner)):
             # “…” after "his book", or “Rome Declaration on …”: a work, whoever wrote it
             quotes.append(_unspoken(doc, len(quotes), start, end, "title"))
             continue
@@ -163,10 +173,10 @@ def run(doc: Document) -> None:
 
 
 def _title_cased(inner: str) -> bool:
-    """Two words or more, every word but the minor ones capitalized: the shape of a name or title."""
+    """Two words or more, every word but the minor ones capitalized or a number: the shape of a name or title."""
     words = [w for w in _WORD.findall(inner) if any(c.isalnum() for c in w)]
     content = [w for w in words if w.lower() not in _MINOR]
-    return len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() for w in content)
+    return len(words) >= 2 and words[0][:1].isupper() and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def _names_document(inner: str) -> bool:

@@ -374,3 +374,14 @@ def test_descriptions_of_a_document_and_names_given_at_a_distance(quotes_of):
     assert got["“canal bargain.”"] == (None, "term")
     assert got["“a political trick and nothing more.”"][0] == "Dean Acheson"
     assert got["“a red flag on the French bull,”"][0] == "Otto von Bismarck"
+
+
+def test_titles_of_works_in_apposition_or_after_in(quotes_of):
+    got = quotes_of(
+        "George Kennan defended containment in “American Diplomacy, 1900–1950,” which sold widely. Years "
+        "later he returned to the theme in “Memoirs,” insisting that he had been misread. Harold Macmillan "
+        "recalled in “Tides of Fortune,” his memoirs, that the cabinet was divided. Bismarck told the story "
+        "in his memoirs, “Gedanken und Erinnerungen,” with evident pleasure.\n")
+    assert got["“American Diplomacy, 1900–1950,”"] == (None, "title")
+    assert got["“Tides of Fortune,”"] == (None, "title")
+    assert got["“Gedanken und Erinnerungen,”"] == (None, "title")
