@@ -359,6 +359,7 @@ class Attributor:
             return False
         root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
         if (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i
+                and not self._quoted(offset + root.head.idx)  # "into “two camps,” the “imperialist camp”"
                 and set(parsed[root.head.i + 1:inside[0].i].text) & {"—", ",", "("}):
             return True
         after = next((t for t in parsed if t.idx >= end - offset), None)
@@ -392,7 +393,10 @@ class Attributor:
 
     def _parenthetical(self, token, offset: int, before: int) -> Attribution | None:
         """"The Soviet Union, he stressed, wanted to “formally” preserve …": a speech verb set off
-        inside the clause reports the whole clause as its subject's words."""
+        inside the clause reports the whole clause as its subject's words — unless the clause's own
+        verb speaks ("Moltke, he wrote, remarked that … “…”": Moltke's words, as reported)."""
+        if self._speaks(token, offset, before):
+            return None
         for child in token.children:
             if child.dep_ == "parataxis" and self._cue(child, offset, before) == "verb":
                 subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
@@ -590,6 +594,9 @@ class Attributor:
             return self._pair(head, offset)
         if head.lower_ == "they":
             return self._they(head, offset, before)
+        named = self._named_document(head, offset) if head.pos_ == "PROPN" else None
+        if named is not None:  # "The Fontainebleau Memorandum, which he circulated, warned": the document
+            return named
         if head.pos_ == "NOUN" and head.lemma_.lower() in load_set("quotes", "author_nouns.txt"):
             drafted = self._drafted(head, offset, before)
             if drafted is not None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from chronica.data import load_set
 from chronica.gazetteer import Gazetteer, Known
+from chronica.reporting import SUBJECTS
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
           "WORK_OF_ART": "WORK", "LAW": "LAW", "EVENT": "EVENT"}
@@ -186,6 +187,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             found.append((start, i + 1))
         elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
+              and parsed[i + 1].ent_type_ not in {"DATE", "TIME"}  # "signed the Act on April 3"
               and (parsed[i + 1].text[:1].isupper()
                    or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
             # "Treaty of Berlin", "Protocol of the Conference", "Declaration on the Neutrality of Laos"
@@ -354,9 +356,16 @@ def _is_year(token) -> bool:
 def _split_possessives(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """A span the model ran across a possessive ("Jordan’s King Hussein", "Kennedy’s Kiddie Corps") is
     two names: the owner's and the owned one's. The owner of a person is typed PERSON (the gazetteer then
-    types places), the owner of anything else only when it is a known person's short name."""
+    types places), the owner of anything else only when it is a known person's short name. A span run
+    across a comma into a clause's subject ("the House of Commons, Eden") is the phrase's name and a
+    person's."""
     split: list[tuple[int, int, str]] = []
     for s, e, kind in ents:
+        comma = next((i for i in range(s + 1, e - 1) if parsed[i].text == ","
+                      and any(t.dep_ in SUBJECTS for t in parsed[i + 1:e])), None)
+        if comma is not None:  # "In the House of Commons, Eden insisted": a phrase, then the clause's subject
+            split += [(s, comma, kind), (comma + 1, e, "PERSON")]
+            continue
         cut = next((i for i in range(s + 1, e - 1) if parsed[i].text in _POSSESSIVE
                     and (kind == "PERSON" or parsed[i + 1].text[:1].isupper())), None)
         if cut is None:

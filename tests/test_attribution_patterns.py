@@ -385,3 +385,23 @@ def test_titles_of_works_in_apposition_or_after_in(quotes_of):
     assert got["“American Diplomacy, 1900–1950,”"] == (None, "title")
     assert got["“Tides of Fortune,”"] == (None, "title")
     assert got["“Gedanken und Erinnerungen,”"] == (None, "title")
+
+
+def test_named_papers_speak_and_reporters_report_speakers(quotes_of):
+    got = quotes_of(
+        "David Lloyd George feared a harsh peace. The Fontainebleau Memorandum, which he sent to the other "
+        "leaders in March, warned that Germany would seek “retribution from her conquerors.” Congress passed "
+        "the Foreign Assistance Act on April 3, 1948. The Act declared that its aim was “a healthy European "
+        "economy.”\n\n"
+        "In the House of Commons, Eden insisted that the aim was “to separate the combatants.”\n\n"
+        "Bismarck told the story in his memoirs. Moltke, he wrote, remarked that the telegram now sounded "
+        "“like a flourish in answer to a challenge.” Andrei Zhdanov declared that the world was divided into "
+        "“two camps,” the “imperialist camp” and the “democratic camp.”\n\n"
+        "The Cuban leader Fidel Castro dictated a letter urging that, if the Americans invaded, “that would "
+        "be the moment to act.”\n")
+    assert got["“retribution from her conquerors.”"][0] == "Fontainebleau Memorandum"
+    assert got["“a healthy European economy.”"][0] == "Foreign Assistance Act"
+    assert got["“to separate the combatants.”"][0] == "Anthony Eden"
+    assert got["“like a flourish in answer to a challenge.”"][0] == "Moltke"
+    assert got["“imperialist camp”"][0] == "Andrei Zhdanov"
+    assert got["“that would be the moment to act.”"][0] == "Fidel Castro"
