@@ -36,6 +36,7 @@ _NAMING_LEMMAS = {"know", "call", "name", "title", "dub"}  # "the report, known 
 _ACTOR_CLIMB = 2  # clauses an uncued quotation's person may be found above its own
 _OPENING_WORDS = 4  # how far into the next sentence an attribution after “…!” or “…?” may start
 _DEFINITE = {"the", "this", "that"}
+_BACK_WORDS = {"this", "that", "these", "those"}  # "spoke those words", "wrote this"
 _MARKS = set("“”\"«»")
 # words that make a quotation someone speaking for themselves rather than a witness's narration
 _SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
@@ -649,6 +650,10 @@ class Attributor:
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
                     return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
+            if child.dep_ in {"relcl", "acl"}:
+                owner = self._in_name_of(child, offset)
+                if owner is not None:
+                    return owner
             if child.dep_ in {"relcl", "acl"} and not reporting.complement(child):
                 subject = reporting.subject(child)
                 if subject is not None:
@@ -673,6 +678,17 @@ class Attributor:
                 return self._speaker_of(subject, offset, before)
         if any(c.lower_ == "the" for c in noun.lefts):
             return self.index.last_named(noun.lemma_.lower(), offset + noun.idx) or self._sender(noun, offset, before)
+        return None
+
+    def _in_name_of(self, verb, offset: int) -> Entity | None:
+        """"an answer sent in the Viceroy’s name", "a statement issued in the President’s name": the one
+        in whose name it went out."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                name = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "name"), None)
+                owner = None if name is None else next((c for c in name.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return self.index.best(offset + owner.left_edge.idx, offset + owner.idx + len(owner), offset + owner.idx)
         return None
 
     def _sender(self, noun, offset: int, before: int) -> Entity | None:
@@ -711,7 +727,7 @@ class Attributor:
         clause above when that verb's subject is no person ("Bismarck expected the telegram to have the
         effect of “…”") — or the owner of a copula's subject ("Churchill’s primary goal was “to get …”")."""
         _, offset, inside = self._tokens(start, end)
-        verb = next((t.head for t in inside if t.head not in inside), None)
+        verb = next((t.head for t in inside if not t.is_punct and t.head not in inside), None)
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         if verb is None or verb.pos_ not in {"VERB", "AUX"} or self._quoted(offset + verb.idx):
@@ -744,6 +760,25 @@ class Attributor:
         text = self.doc.text
         return (not text[offset + inside[0].sent.start_char:start].strip()
                 and not text[end:offset + inside[-1].sent.end_char].strip())
+
+    def echoed(self, start: int, end: int) -> Attribution | None:
+        """"“We shall land at Inchon …” The general spoke those words at a conference": the sentence
+        right after a quotation standing alone names its speaker by a speech verb whose object points
+        back to it."""
+        parsed, offset, inside = self._tokens(start, end)
+        if not inside or not self.standalone(start, end):
+            return None
+        following = parsed[inside[-1].i + 1:].sents
+        sent = next(iter(following), None)
+        for token in [] if sent is None else sent:
+            if self._cue(token, offset, start) != "verb":
+                continue
+            back = any(c.dep_ == "dobj" and (c.lemma_.lower() in _BACK_WORDS or any(
+                d.lower_ in _BACK_WORDS for d in c.children if d.dep_ == "det")) for c in token.children)
+            subject = reporting.subject(token)
+            if back and subject is not None:
+                return Attribution(self._speaker_of(subject, offset, start), token.text, True)
+        return None
 
     def topic(self, start: int) -> Entity | None:
         """The person a quotation standing as a sentence of its own most likely belongs to: the main

@@ -9,7 +9,7 @@ in apposition ("“Present at the Creation,” his memoir") or right after "in" 
 clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
 basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
-naming_cues.txt). A phrase of up to six words quoted a second time, or a fragment after
+naming_cues.txt), or one glossed right after it ("“Purna Swaraj,” or complete independence"). A phrase of up to six words quoted a second time, or a fragment after
 "so-called", is a term (a label re-used, “cash-and-carry”) unless a person's reported words govern
 it. A title-cased phrase that holds a document noun (“Rome Declaration on Peace and Cooperation”) is
 a title. A short fragment that stands as a sentence of its own (“Never.”) is speech.
@@ -43,6 +43,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as", "but", "nor",
           "between", "among", "into", "upon", "against", "over", "under", "within", "toward", "towards", "via",
           "und", "et", "y", "e", "de", "des", "du", "la", "le", "les", "el", "di", "del", "der", "die", "das", "von"}
+_GLOSSED = re.compile(r",?\s*or\s+[a-z]")  # "“Purna Swaraj,” or complete independence"
 _CONTINUATION_SENTENCES = 2
 _REQUOTE_WORDS = 6  # a phrase this short quoted again is a label ("the “ancient hatreds and new plagues” of …")
 _TITLE_CUE_WORDS = 6
@@ -130,7 +131,7 @@ def run(doc: Document) -> None:
         # Panamanian signed.”"), not of a longer quotation ("describing December 7 as “a date …”")
         cue = named(before) if kind == "term" or len(label.split()) <= _REQUOTE_WORDS else None
         namer = _named_by_person(attributor, doc, start, cue) if cue and cue != "so-called" else None
-        if (cue and cue != "so-called" and namer is None) or (
+        if (cue and cue != "so-called" and namer is None) or (kind == "term" and _GLOSSED.match(after)) or (
                 kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
             # "known as the “Oslo Accord”", "the crews called the “Easter Parade”", a “cash and carry” basis
             seen.add(label)
@@ -149,6 +150,8 @@ def run(doc: Document) -> None:
         found = (Attribution(namer, cue.split()[0], True) if namer is not None  # "what he termed “…”"
                  else attributor.attribute(start, end, short=kind == "term") if doc.nlp_docs
                  else Attribution(None, None, False))
+        if not found.found and kind == "speech":  # "“…” The general spoke those words at a conference."
+            found = attributor.echoed(start, end) or found
         if found.speaker is not None or (found.found and kind != "title"):
             kind = "speech"
         speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)

@@ -12,9 +12,27 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 _INHERITS_SUBJECT = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp"}
 
 
+def _inverted(verb):
+    """The speaker written after an inverted speech verb set off by commas ("Suez, wrote one minister,
+    had been …", "…,” said the President."), which the parser takes for its object."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in {",", "”", "\""} or verb.lemma_.lower() not in load_set(
+            "quotes", "inverting_verbs.txt"):
+        return None
+    after = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if (after is None or after.left_edge.i != verb.i + 1
+            or not (after.pos_ == "PROPN" or after.left_edge.dep_ in {"det", "nummod", "poss"})):
+        return None
+    closing = after.right_edge.i + 1
+    return after if closing < len(doc) and doc[closing].text in {",", ".", ";"} else None
+
+
 def subject(verb):
     """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
     from the object of a verb of asking or causing ("urged Kennedy to declare")."""
+    inverted = _inverted(verb)
+    if inverted is not None:
+        return inverted
     for step in range(3):
         # the subject nearest the verb: "A professor at Wisconsin, Turner postulated" parses two
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]

@@ -405,3 +405,19 @@ def test_named_papers_speak_and_reporters_report_speakers(quotes_of):
     assert got["“like a flourish in answer to a challenge.”"][0] == "Moltke"
     assert got["“imperialist camp”"][0] == "Andrei Zhdanov"
     assert got["“that would be the moment to act.”"][0] == "Fidel Castro"
+
+
+def test_inverted_reporters_glosses_names_on_papers_and_words_pointed_back_to(quotes_of):
+    got = quotes_of(
+        "Macmillan succeeded Eden in January 1957. Others were less sure. Suez, wrote one minister, had been "
+        "“the end of an imperial age.”\n\n"
+        "The Congress resolved at Lahore for “Purna Swaraj,” or complete independence. Lord Irwin did not "
+        "reply in person. A short answer, sent in the Viceroy’s name, regretted that Gandhi was “contemplating "
+        "a course of action bound to break the law.”\n\n"
+        "General Douglas MacArthur was planning something daring.\n\n"
+        "“We shall land at Inchon and we shall win.” The general spoke those words at a conference in "
+        "Tokyo.\n")
+    assert got["“the end of an imperial age.”"] == (None, "speech")
+    assert got["“Purna Swaraj,”"] == (None, "term")
+    assert got["“contemplating a course of action bound to break the law.”"][0] == "Lord Halifax"
+    assert got["“We shall land at Inchon and we shall win.”"][0] == "Douglas MacArthur"
