@@ -1,7 +1,7 @@
 """Third-person pronouns ("he", "his", "she", "her") resolved to people by salience, for quote attribution.
 
-Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns inside
-quoted speech belong to the quoted speaker's world and are skipped). Output: each resolved pronoun
+Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns and names
+inside quoted speech belong to the quoted speaker's world and are skipped). Output: each resolved pronoun
 becomes a reference of its person. The salience of a person before a pronoun is the sum over their
 recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
 algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
@@ -25,6 +25,7 @@ from chronica.reporting import SUBJECTS
 from chronica.model import Document
 
 _WINDOW = 2  # sentences
+_SET_OFF = 2  # tokens between a reported clause and the pronoun reporting it ("Churchill was, he wrote")
 # Lappin and Leass's factors summed per role: recency 100, subject 80, direct object 50, indirect or
 # oblique 40, head noun 80, not inside an adverbial phrase 50; a possessor earns recency only.
 _ROLE_WEIGHT = {"nsubj": 310, "nsubjpass": 310, "dobj": 280, "dative": 270, "pobj": 220, "appos": 230,
@@ -57,6 +58,8 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     events: list[tuple[int, int, Person, int, bool]] = []
     for person in people:
         for m in person.names:
+            if quoted(m.start):  # "“Mr. Seward said, ‘…’” he recalled": a name in the quoted words is no antecedent
+                continue
             token, dep = doc.nlp_docs[m.paragraph][m.token], m.dep
             if dep == "poss" and token.head.dep_ in SUBJECTS:
                 token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
@@ -124,7 +127,8 @@ def _reported(token) -> list[tuple[int, int]]:
                 if t.dep_ in SUBJECTS]
     if token.dep_ not in SUBJECTS or verb.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
         return []
-    clauses = [verb.head] if verb.dep_ == "parataxis" else [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [verb.head] if verb.dep_ == "parataxis" else [  # the clause ends right before: "X was, he …"
+        c for c in verb.children if c.dep_ == "ccomp" and 0 < token.i - c.right_edge.i <= _SET_OFF]
     return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for c in clauses for t in c.children
             if t.dep_ in SUBJECTS and t.i < token.i]
 

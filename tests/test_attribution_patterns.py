@@ -421,3 +421,13 @@ def test_inverted_reporters_glosses_names_on_papers_and_words_pointed_back_to(qu
     assert got["“Purna Swaraj,”"] == (None, "term")
     assert got["“contemplating a course of action bound to break the law.”"][0] == "Lord Halifax"
     assert got["“We shall land at Inchon and we shall win.”"][0] == "Douglas MacArthur"
+
+
+def test_names_inside_quoted_words_are_no_antecedents_and_judgements_are_words(quotes_of):
+    got = quotes_of(
+        "Lincoln described the meeting to the painter Francis B. Carpenter. “Mr. Seward said, ‘Wait for a "
+        "victory,’” he recalled. Ferdinand Foch judged that the settlement was “not a peace” at all. Senators "
+        "repeated Salmon P. Chase’s complaints that Seward had a “back-stairs influence” over the President.\n")
+    assert got["“Mr. Seward said, ‘Wait for a victory,’”"][0] == "Abraham Lincoln"
+    assert got["“not a peace”"][0] == "Ferdinand Foch"
+    assert got["“back-stairs influence”"][0] == "Salmon P. Chase"
