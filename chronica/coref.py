@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from chronica.data import load_lines
-from chronica.gazetteer import Gazetteer, Known
+from chronica.gazetteer import Gazetteer, Known, regnal_number
 from chronica.mentions import NAME_ROLES, SUFFIXES, NameMention
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
@@ -82,9 +82,9 @@ def _same_full_name(a: str, b: str, gaz: Gazetteer) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
-    short, long = sorted((a.split(), b.split()), key=len)
-    if 2 <= len(short) < len(long) and [name_key(w) for w in long[-len(short):]] == [name_key(w) for w in short]:
-        return True  # "Siad Barre" is "Mohammed Siad Barre" without the given name
+    short, long = sorted((ka.split(), kb.split()), key=len)
+    if 2 <= len(short) < len(long) and long[-len(short):] == short:
+        return True  # "Siad Barre" is "Mohammed Siad Barre" without the given name, "Ben-Gurion" "David Ben-Gurion"
     known_a, known_b = gaz.lookup(a), gaz.lookup(b)
     if known_a is not None and known_a is known_b and known_a.type == "PERSON":
         return True
@@ -160,9 +160,10 @@ def cluster(mentions: list[NameMention], gaz: Gazetteer) -> list[Person]:
 
 
 def _surname(key: str) -> str:
-    """The last word of a name key, suffixes aside ("alexander m. haig, jr." → haig)."""
+    """The last word of a name key, suffixes and regnal numbers aside ("alexander m. haig, jr." → haig,
+    "wilhelm i" → wilhelm)."""
     words = [w.strip(",") for w in key.split()]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
+    while len(words) > 1 and (words[-1] in _SUFFIXES or regnal_number(words[-1])):
         words.pop()
     return words[-1]
 

@@ -9,6 +9,7 @@ token — no regex alternation over hundreds of names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from spacy.attrs import IDX, LENGTH
 from chronica.data import load_lines
 
 _MAX_TOKENS = 8
+_REGNAL_NUMBER = re.compile(r"^[IVXL]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Gazetteer:
                           roles=tuple(r for r in roles.split("|") if r), forms=_forms(name, variants))
             self.people.append(known)
             self._add(known)
-            shorts = [f for f in known.forms if " " not in f] + [f.split()[-1] for f in known.forms if " " in f]
+            shorts = [f for f in known.forms if " " not in f] + [_short(f) for f in known.forms if " " in f]
             for short in dict.fromkeys(shorts):
                 self.short_names.setdefault(short, []).append(known)
         by_name = {known.name: known for known in self.people}
@@ -126,3 +128,15 @@ class Gazetteer:
 def load() -> Gazetteer:
     """The gazetteer, built once per process."""
     return Gazetteer()
+
+
+def regnal_number(word: str) -> bool:
+    """Whether a word is a monarch's or pope's number ("I", "XIV"), which is never a name on its own."""
+    return bool(_REGNAL_NUMBER.match(word))
+
+
+def _short(form: str) -> str:
+    """The one word a full name is shortened to: its last, or the name before a regnal number
+    ("Wilhelm I" → Wilhelm; never "I")."""
+    words = form.split()
+    return words[-2] if regnal_number(words[-1]) else words[-1]

@@ -90,7 +90,8 @@ def run(doc: Document, people: list[Person], gaz: Gazetteer,
             named = _named_by(parsed, index, token, starts, ends)
             if named is not None and id(named) == possessor:
                 named = None  # "Mao’s interpreter, Mao was …": nobody is their own interpreter
-            phrase = parsed[token.left_edge.i:token.i + 1] if det is not None else None
+            # from the determiner on: not "A week earlier the American secretary"
+            phrase = parsed[max(token.left_edge.i, det.left_edge.i):token.i + 1] if det is not None else None
             if named is not None:
                 named.roles.append(role)
                 if phrase is not None:

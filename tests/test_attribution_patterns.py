@@ -431,3 +431,19 @@ def test_names_inside_quoted_words_are_no_antecedents_and_judgements_are_words(q
     assert got["“Mr. Seward said, ‘Wait for a victory,’”"][0] == "Abraham Lincoln"
     assert got["“not a peace”"][0] == "Ferdinand Foch"
     assert got["“back-stairs influence”"][0] == "Salmon P. Chase"
+
+
+def test_hyphenated_surnames_regnal_numbers_and_fronted_time_phrases(analyze_text):
+    doc = analyze_text(
+        "On 14 May 1948 David Ben-Gurion read the declaration in Tel Aviv. That evening Ben-Gurion wrote in "
+        "his diary.\n\n"
+        "William I made Bismarck minister-president in 1862. “I have no choice,” the king said, and I doubt "
+        "he had. William gave way.\n\n"
+        "A week earlier the American secretary of state, John Foster Dulles, had withdrawn the offer.\n")
+    people = {e.name: e for e in doc.entities if e.type == "PERSON"}
+    assert [e.name for e in doc.entities if e.type == "PERSON"].count("David Ben-Gurion") == 1
+    assert "Ben-Gurion" in people["David Ben-Gurion"].aliases
+    king = people["Wilhelm I"]
+    assert "I" not in king.aliases and "William" in king.aliases
+    assert all(doc.text[s:e] != "I" for s, e in king.mentions)
+    assert "the American secretary" in people["John Foster Dulles"].aliases
