@@ -1,7 +1,8 @@
 """Third-person pronouns ("he", "his", "she", "her") resolved to people by salience, for quote attribution.
 
-Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns and names
-inside quoted speech belong to the quoted speaker's world and are skipped). Output: each resolved pronoun
+Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns inside
+quoted speech, and speakers the quoted words themselves report, belong to the quoted speaker's world
+and are skipped). Output: each resolved pronoun
 becomes a reference of its person. The salience of a person before a pronoun is the sum over their
 recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
 algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
@@ -50,6 +51,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     sentence_starts = [s.start for s in doc.sentences]
     paragraph_starts = [p.start for p in doc.paragraphs]
     quoted = quotemarks.inside(quote_spans)
+    speech = load_set("quotes", "speech_verbs.txt")
 
     def sentence_of(position: int) -> int:
         return bisect.bisect_right(sentence_starts, position) - 1
@@ -58,9 +60,9 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
     events: list[tuple[int, int, Person, int, bool]] = []
     for person in people:
         for m in person.names:
-            if quoted(m.start):  # "“Mr. Seward said, ‘…’” he recalled": a name in the quoted words is no antecedent
-                continue
             token, dep = doc.nlp_docs[m.paragraph][m.token], m.dep
+            if quoted(m.start) and dep in SUBJECTS and token.head.lemma_.lower() in speech:
+                continue  # "“Mr. Seward said, ‘…’” he recalled": a speaker inside the quoted words is not "he"
             if dep == "poss" and token.head.dep_ in SUBJECTS:
                 token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
             events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT),
