@@ -36,6 +36,7 @@ _NAMING_LEMMAS = {"know", "call", "name", "title", "dub"}  # "the report, known 
 _ACTOR_CLIMB = 2  # clauses an uncued quotation's person may be found above its own
 _OPENING_WORDS = 4  # how far into the next sentence an attribution after “…!” or “…?” may start
 _DEFINITE = {"the", "this", "that"}
+_CREDITING = {"credit", "attribute", "ascribe"}  # "a remark credited to Churchill"
 _BACK_WORDS = {"this", "that", "these", "those"}  # "spoke those words", "wrote this"
 _MARKS = set("“”\"«»")
 # words that make a quotation someone speaking for themselves rather than a witness's narration
@@ -182,9 +183,17 @@ class Attributor:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
+        relative = reporting.subject(verb)
+        if (verb.dep_ == "relcl" and relative is not None and relative.lower_ in {"that", "which"}
+                and reporting.taking_verb(verb.head) is not None):
+            verb = reporting.taking_verb(verb.head)  # "he offered the line that became its epitaph: “…”"
         subject = reporting.subject(verb)
         quoted = subject is None or self._quoted(offset + subject.idx)
         speaker = None if quoted else self._speaker_of(subject, offset, start)
+        words = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.nouns), None)
+        author = None if words is None else self._author(words, offset, start)
+        if author is not None:  # "Wu delivered a message from the Minister, Edwin H. Conger: “…”"
+            speaker = author
         # "a declaration favored by most nations …: “…”": the introducing clause names nobody, and a cue
         # in the next sentence is not this quotation's
         return Attribution(speaker, verb.text, True)
@@ -261,6 +270,19 @@ class Attributor:
                 unnamed = unnamed or found
         return unnamed
 
+    def _heard(self, verb, offset: int, before: int) -> Attribution | None:
+        """"“…,” Tumulty remembered him saying": a speech verb beside the reporting one, with a
+        subject of its own outside the quotation, names the one who spoke."""
+        for child in verb.children:
+            small = child.tag_ == "VBG" or (child.tag_ == "VB" and not any(  # "heard Stalin say", not "would demand"
+                c.dep_ in {"aux", "mark"} for c in child.children))
+            if (child.dep_ in {"ccomp", "xcomp", "advcl"} and small
+                    and not self._quoted(offset + child.idx) and self._cue(child, offset, before) == "verb"):
+                subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and not self._quoted(offset + subject.idx):
+                    return Attribution(self._speaker_of(subject, offset, before), child.text, True)
+        return None
+
     def _speaks(self, verb, offset: int, before: int) -> bool:
         """Whether a speech verb with a subject of its own reports the clause: then its subject speaks,
         and "according to" beside it names only the record ("he assured his ministers, according to
@@ -300,6 +322,9 @@ class Attributor:
                     for c in head.children):
                 return None  # "he ordered a naval “quarantine”": the thing ordered, not words
             if self._cue(head, offset, before) == "verb":
+                heard = self._heard(head, offset, before)
+                if heard is not None:
+                    return heard
                 agent = reporting.agent(head)
                 if agent is not None:
                     return Attribution(self._speaker_of(agent, offset, before), head.text, True)
@@ -381,9 +406,10 @@ class Attributor:
         return None
 
     def _as_clause(self, token, offset: int, before: int) -> Attribution | None:
-        """"…, as X put it / as X advocated": an as-clause on ``token`` whose subject names a source."""
+        """"…, as X put it / as X advocated": an as-clause on ``token`` whose subject names a source —
+        outside the quotation ("“… as far as America is concerned”" is the speaker's own clause)."""
         for child in token.children:
-            if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+            if child.dep_ == "advcl" and child.pos_ == "VERB" and not self._quoted(offset + child.idx) and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
                 subject = reporting.subject(child)
                 if subject is not None and subject.head == child:
@@ -651,7 +677,7 @@ class Attributor:
                     return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
                 return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
             if child.dep_ in {"relcl", "acl"}:
-                owner = self._in_name_of(child, offset)
+                owner = self._in_name_of(child, offset) or self._credited(child, offset)
                 if owner is not None:
                     return owner
             if child.dep_ in {"relcl", "acl"} and not reporting.complement(child):
@@ -689,6 +715,19 @@ class Attributor:
                 owner = None if name is None else next((c for c in name.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     return self.index.best(offset + owner.left_edge.idx, offset + owner.idx + len(owner), offset + owner.idx)
+        return None
+
+    def _credited(self, verb, offset: int) -> Entity | None:
+        """"a remark usually credited to Churchill", "words attributed to Lincoln": the one they are
+        credited to."""
+        if verb.lemma_.lower() not in _CREDITING:
+            return None
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    return self.index.best(offset + target.left_edge.idx, offset + target.idx + len(target),
+                                           offset + target.idx)
         return None
 
     def _sender(self, noun, offset: int, before: int) -> Entity | None:

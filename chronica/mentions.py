@@ -182,8 +182,13 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
         elif (token.text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt")
               and i > 0 and _capitalized_word(parsed[i - 1]) and not (i + 1 < len(parsed) and parsed[i + 1].like_num)):
             start = i - 1  # "the 1942 St. James Declaration": a document name the model missed
-            while start > 0 and i - start < _MAX_NAME_WORDS and _capitalized_word(parsed[start - 1]):
-                start -= 1
+            while start > 0 and i - start < _MAX_NAME_WORDS:
+                if _capitalized_word(parsed[start - 1]):
+                    start -= 1
+                elif start > 1 and _hyphen_joined(parsed, start - 1) and _capitalized_word(parsed[start - 2]):
+                    start -= 2  # "the Anglo-German Declaration", "the Four-Power Treaty"
+                else:
+                    break
             found.append((start, i + 1))
         elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
@@ -347,6 +352,11 @@ def _designates(token) -> bool:
 def _capitalized_word(token) -> bool:
     """A capitalized word that can begin or continue a name ("St.", "James"), not an article."""
     return token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha()) and token.lower_ != "the"
+
+
+def _hyphen_joined(parsed, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written between two words with no space ("Four-Power")."""
+    return parsed[i].text == "-" and not parsed[i - 1].whitespace_ and not parsed[i].whitespace_
 
 
 def _is_year(token) -> bool:

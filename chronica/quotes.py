@@ -58,7 +58,13 @@ def title_cued(before: str, after: str = "") -> bool:
     cues = load_set("quotes", "title_cues.txt")
     following = _WORD.findall(after)[:_APPOSED_WORDS]
     return (bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & cues)
-            or bool(set(w.lower() for w in following) & cues) or _WORD.findall(before)[-1:] in (["in"], ["In"]))
+            or _after_in(before) or bool(set(w.lower() for w in following) & cues))
+
+
+def _after_in(before: str) -> bool:
+    """Whether a quotation is what something is in: "in “…”", "In his “…”"."""
+    words = [w.lower() for w in _WORD.findall(before)[-2:]]
+    return words[-1:] == ["in"] or (words[-1:] in (["his"], ["her"], ["their"], ["its"]) and words[:1] == ["in"])
 
 
 def named(before: str) -> str | None:

@@ -447,3 +447,25 @@ def test_hyphenated_surnames_regnal_numbers_and_fronted_time_phrases(analyze_tex
     assert "I" not in king.aliases and "William" in king.aliases
     assert all(doc.text[s:e] != "I" for s, e in king.mentions)
     assert "the American secretary" in people["John Foster Dulles"].aliases
+
+
+def test_colons_messages_credited_remarks_and_recollections(quotes_of):
+    got = quotes_of(
+        "Kennedy accepted the blame, and at a press conference he offered the line that became the epitaph of the affair: "
+        "“Victory has a hundred fathers and defeat is an orphan.” In July the Chinese Minister, Wu Tingfang, "
+        "delivered a message from the American Minister, Edwin H. Conger: “We are besieged and need relief "
+        "at once.” A remark usually credited to Winston Churchill, that “the heaviest cross I bear is the "
+        "Cross of Lorraine,” caught the mood. “Peace is won only by those who stay to finish it, as far as "
+        "history is concerned,” Gerald Ford told the students. In his “History of His Own Time” Gilbert "
+        "Burnet described the tsar as “a man of very hot temper.” Ji Chaozhu remembered that Deng Xiaoping "
+        "“enjoyed every minute of it.”\n\nWoodrow Wilson would not compromise. “Better to go down fighting,” Joseph "
+        "Tumulty remembered him saying.\n\n"
+        "The Anglo-German Declaration described the agreement as “symbolic of the desire of our peoples.”\n")
+    assert got["“Victory has a hundred fathers and defeat is an orphan.”"][0] == "John F. Kennedy"
+    assert got["“We are besieged and need relief at once.”"][0] == "Edwin H. Conger"
+    assert got["“the heaviest cross I bear is the Cross of Lorraine,”"][0] == "Winston Churchill"
+    assert got["“Peace is won only by those who stay to finish it, as far as history is concerned,”"][0] == "Gerald Ford"
+    assert got["“History of His Own Time”"] == (None, "title")
+    assert got["“enjoyed every minute of it.”"][0] == "Ji Chaozhu"
+    assert got["“Better to go down fighting,”"][0] == "Woodrow Wilson"
+    assert got["“symbolic of the desire of our peoples.”"][0] == "Anglo-German Declaration"
