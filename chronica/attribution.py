@@ -640,7 +640,7 @@ class Attributor:
         left, right = head.left_edge, head.right_edge
         owned = () if owners else tuple(
             (offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge)) for t in head.subtree
-            if t.dep_ == "poss" and t.i != head.i and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
+            if reporting.possessor(t) and t.i != head.i and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
         if (head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ","

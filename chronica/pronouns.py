@@ -8,6 +8,7 @@ recent mentions of a weight for the grammatical role (subjects weigh most, as in
 algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
 A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person,
 and so does a role description resolved before ("the President spoke … He was tired").
+"She" with no woman in reach is the only woman the text has named so far, if there is one.
 A subject pronoun takes the most recent subject of its own or the previous sentence when there is
 one: accumulated salience of a person named often before must not beat the person the last clause
 was about ("Kennan wrote … He called for …") — unless that subject is in the paragraph before and the
@@ -99,7 +100,13 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
                 keep[id(person)] = person
             i -= 1
         if not scores:
-            continue
+            # "she" with no woman in reach: the only woman the text has named so far, if there is one
+            women = {id(e[2]): e[2] for e in events[:bisect.bisect_left(events, start, key=lambda e: e[0])]
+                     if female[id(e[2])]} if is_she else {}
+            if len(women) != 1:
+                continue
+            keep = women
+            scores = {key: 1.0 for key in women}
         best = keep[max(scores, key=scores.__getitem__)]
         if dep in SUBJECTS:
             best = _recent_subject(events, start, sentence, female, is_she, paragraph_starts, barred) or best
@@ -129,8 +136,9 @@ def _reported(token) -> list[tuple[int, int]]:
                 if t.dep_ in SUBJECTS]
     if token.dep_ not in SUBJECTS or verb.lemma_.lower() not in load_set("quotes", "speech_verbs.txt"):
         return []
-    clauses = [verb.head] if verb.dep_ == "parataxis" else [  # the clause ends right before: "X was, he …"
-        c for c in verb.children if c.dep_ == "ccomp" and 0 < token.i - c.right_edge.i <= _SET_OFF]
+    set_off = token.i > 0 and token.doc[token.i - 1].text == ","  # "X was, he …", not "X had doubts; he …"
+    clauses = [verb.head] if verb.dep_ == "parataxis" else [
+        c for c in verb.children if c.dep_ == "ccomp" and set_off and 0 < token.i - c.right_edge.i <= _SET_OFF]
     return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for c in clauses for t in c.children
             if t.dep_ in SUBJECTS and t.i < token.i]
 

@@ -27,6 +27,13 @@ def _inverted(verb):
     return after if closing < len(doc) and doc[closing].text in {",", ".", ";"} else None
 
 
+def possessor(token) -> bool:
+    """Whether a token owns the noun it hangs on ("Brezhnev’s spokesman"), tagged poss or, as the
+    parser sometimes has it, a modifier with a possessive ending ("Evelyn’s servant")."""
+    return token.dep_ == "poss" or (token.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.text in {"’s", "'s", "’", "'"} for c in token.children))
+
+
 def subject(verb):
     """The subject of a verb, inherited from the governing clause for "…, declaring" and the like, or
     from the object of a verb of asking or causing ("urged Kennedy to declare")."""

@@ -469,3 +469,19 @@ def test_colons_messages_credited_remarks_and_recollections(quotes_of):
     assert got["“enjoyed every minute of it.”"][0] == "Ji Chaozhu"
     assert got["“Better to go down fighting,”"][0] == "Woodrow Wilson"
     assert got["“symbolic of the desire of our peoples.”"][0] == "Anglo-German Declaration"
+
+
+def test_the_only_woman_named_a_new_title_and_possessors_the_parser_misses(quotes_of):
+    got = quotes_of(
+        "On the morning of October 2, Edith Wilson found her husband unconscious. The stroke paralyzed his "
+        "left side. For months the President saw almost no one. She later insisted that she had never "
+        "overstepped. “I never made a single decision on public affairs,” she wrote in her memoir.\n\n"
+        "Peter dined with the Electress Sophia of Hanover, who found him shy. The Electress wrote afterwards "
+        "that he was “very good and very bad at the same time.” The Russians ruined John Evelyn’s house. "
+        "“There is a house full of people, and right nasty,” Evelyn’s servant reported to his master.\n\n"
+        "Édouard Daladier came to London with Georges Bonnet. Daladier had doubts, and said so; he warned "
+        "that Hitler’s aim was “the domination of the Continent.”\n")
+    assert got["“I never made a single decision on public affairs,”"][0] == "Edith Wilson"
+    assert got["“very good and very bad at the same time.”"][0] == "Sophia"
+    assert got["“There is a house full of people, and right nasty,”"] == (None, "speech")
+    assert got["“the domination of the Continent.”"][0] == "Édouard Daladier"
