@@ -15,7 +15,9 @@ A subject that is itself a document or body ("the report warned") is the speaker
 entity or a definite description points back to one ("the declaration" → the Cairo Declaration), or,
 for a letter or note, the person who wrote or sent it just before. A speech verb set off inside a
 clause ("The Soviet Union, he stressed, wanted …") reports the whole clause; a possessor inside the
-subject ("Brezhnev’s spokesman") is not the one who speaks.
+subject ("Brezhnev’s spokesman") is not the one who speaks. A speech verb's own subject outranks
+"according to" beside it (the record, not the speaker), and a speaker heard in a small clause
+("Moran recorded him saying") outranks the one who heard.
 """
 
 from __future__ import annotations
@@ -805,11 +807,9 @@ class Attributor:
         right after a quotation standing alone names its speaker by a speech verb whose object points
         back to it."""
         parsed, offset, inside = self._tokens(start, end)
-        if not inside or not self.standalone(start, end):
+        if not inside or inside[-1].i + 1 >= len(parsed) or not self.standalone(start, end):
             return None
-        following = parsed[inside[-1].i + 1:].sents
-        sent = next(iter(following), None)
-        for token in [] if sent is None else sent:
+        for token in parsed[inside[-1].i + 1].sent:
             if self._cue(token, offset, start) != "verb":
                 continue
             back = any(c.dep_ == "dobj" and (c.lemma_.lower() in _BACK_WORDS or any(
