@@ -60,8 +60,25 @@ def subject(verb):
             controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if controller is not None:
                 return controller
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "… when Roosevelt rejected it, asserting that …": the subject written last before the
+            # participle, among its head's and the head's other clauses'
+            sibling = _nearest_subject(verb)
+            if sibling is not None:
+                return sibling
         verb = verb.head
     return None
+
+
+def _nearest_subject(participle):
+    """The subject nearest before a participle among those of its head and of the head's other
+    adverbial or conjoined clauses before it, when one of those clauses is nearer than the head's own."""
+    head = participle.head
+    own = [c for c in head.children if c.dep_ in SUBJECTS and c.i < participle.i]
+    siblings = [c for clause in head.children if clause.dep_ in {"advcl", "conj"} and clause.i < participle.i
+                for c in clause.children if c.dep_ in SUBJECTS]
+    nearest = max(own + siblings, key=lambda c: c.i, default=None)
+    return nearest if nearest is not None and nearest not in own else None
 
 
 def active(subject, verb) -> bool:

@@ -485,3 +485,12 @@ def test_the_only_woman_named_a_new_title_and_possessors_the_parser_misses(quote
     assert got["“very good and very bad at the same time.”"][0] == "Sophia"
     assert got["“There is a house full of people, and right nasty,”"] == (None, "speech")
     assert got["“the domination of the Continent.”"][0] == "Édouard Daladier"
+
+
+def test_a_participle_takes_the_nearest_subject_before_it(quotes_of):
+    got = quotes_of(
+        "The chances for agreement were already slim when, on July 3, Franklin Roosevelt rejected such a plan "
+        "as “an artificial and passing experiment,” asserting that a “sound internal economic situation” was "
+        "more important to a country’s prosperity than its currency.\n")
+    assert got["“an artificial and passing experiment,”"][0] == "Franklin D. Roosevelt"
+    assert got["“sound internal economic situation”"][0] == "Franklin D. Roosevelt"
