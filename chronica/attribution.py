@@ -341,10 +341,13 @@ class Attributor:
                             else self._document(subject, offset, before))
                 if document is not None:
                     return Attribution(document, head.text, True)
-                evaluated = self.doc.text[before + 1:before + 16].lower().split()[:1] in (["a"], ["an"])
-                if (head.lemma_ == "be" and not evaluated and subject.pos_ == "NOUN"
+                # the words are the noun's content only after "to", "that" or a colon ("His favorite maxim
+                # was to “…”", "Tumulty’s account is the only one: the President “…”"), not a judgement of
+                # it ("the statement had been “opportunism”")
+                content = (self.doc.text[max(0, before - 6):before].rstrip().lower().endswith((" to", " that"))
+                           or ":" in self.doc.text[offset + head.idx:before])
+                if (head.lemma_ == "be" and content and subject.pos_ == "NOUN"
                         and subject.lemma_.lower() in self.nouns - load_set("entities", "document_nouns.txt")):
-                    # not "Clifford’s proposal was “a … dodge”" nor "the treaty was “vastly advantageous”"
                     author = self._author(subject, offset, before)  # "His favorite maxim was to “…”"
                     if author is not None:
                         return Attribution(author, subject.text, True)
@@ -572,8 +575,9 @@ class Attributor:
 
     def _in_document(self, verb, speaker: Entity | None, offset: int, before: int) -> Entity | None:
         """"In that article, the United Kingdom agreed …", "the United States declared in the Joint
-        Communiqué that …", "the Cairo Declaration, in which they demanded … and stated …": a state,
-        a body or the parties speak through the document they are said to speak in."""
+        Communiqué that …", "the Cairo Declaration, in which they demanded … and stated …", "a
+        Protocol, by which the signatories declared": a state, a body or the parties speak through the
+        document they are said to speak in."""
         if speaker is not None and speaker.type not in {"GPE", "ORG", "NORP"}:
             return speaker
         clause = verb
@@ -581,10 +585,12 @@ class Attributor:
             clause = clause.head
         for head in dict.fromkeys((verb, clause)):
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ == "in":
+                if child.dep_ == "prep" and child.lower_ in {"in", "by", "under"}:
                     target = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if target is not None and target.lower_ == "which" and head.dep_ == "relcl":
-                        target = head.head  # "in which": the noun the relative clause is on
+                        target = head.head  # "in which", "by which": the noun the relative clause is on
+                    elif child.lower_ != "in":
+                        continue
                     document = None if target is None else self._document(target, offset, before)
                     if document is not None:
                         return document
@@ -643,6 +649,9 @@ class Attributor:
         owned = () if owners else tuple(
             (offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge)) for t in head.subtree
             if reporting.possessor(t) and t.i != head.i and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
+        # "The New York Tribune, edited by Horace Greeley,": a clause on the subject names others
+        owned += tuple((offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge))
+                       for c in head.children if c.dep_ in {"acl", "relcl"})
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
         if (head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ","
@@ -716,7 +725,8 @@ class Attributor:
                 name = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "name"), None)
                 owner = None if name is None else next((c for c in name.children if c.dep_ == "poss"), None)
                 if owner is not None:
-                    return self.index.best(offset + owner.left_edge.idx, offset + owner.idx + len(owner), offset + owner.idx)
+                    return self.index.best(offset + owner.left_edge.idx, offset + owner.idx + len(owner),
+                                           offset + owner.idx)
         return None
 
     def _credited(self, verb, offset: int) -> Entity | None:
@@ -766,7 +776,8 @@ class Attributor:
         """The person whose clause holds words no cue attributes: the active subject of the nearest
         verb above the quotation ("He expected the meeting to “serve a specific purpose …”") — or of the
         clause above when that verb's subject is no person ("Bismarck expected the telegram to have the
-        effect of “…”") — or the owner of a copula's subject ("Churchill’s primary goal was “to get …”")."""
+        effect of “…”") — or the owner of a copula's subject ("Churchill’s primary goal was “to get
+        …”")."""
         _, offset, inside = self._tokens(start, end)
         verb = next((t.head for t in inside if not t.is_punct and t.head not in inside), None)
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -803,13 +814,19 @@ class Attributor:
                 and not text[end:offset + inside[-1].sent.end_char].strip())
 
     def echoed(self, start: int, end: int) -> Attribution | None:
-        """"“We shall land at Inchon …” The general spoke those words at a conference": the sentence
-        right after a quotation standing alone names its speaker by a speech verb whose object points
-        back to it."""
+        """"“We shall land at Inchon …” The general spoke those words at a conference", "“…” Those were
+        the words of General Cogny": the sentence right after a quotation standing alone names its
+        speaker by a speech verb whose object points back to it, or says whose words it was."""
         parsed, offset, inside = self._tokens(start, end)
         if not inside or inside[-1].i + 1 >= len(parsed) or not self.standalone(start, end):
             return None
         for token in parsed[inside[-1].i + 1].sent:
+            if (token.lemma_ == "be" and any(c.dep_ in _SUBJECTS and c.lower_ in _BACK_WORDS for c in token.children)):
+                words = next((c for c in token.children
+                              if c.dep_ == "attr" and {c.lemma_.lower(), c.lower_} & self.nouns), None)
+                author = None if words is None else self._author(words, offset, start)
+                if author is not None:  # "“…” Those were the words of General René Cogny"
+                    return Attribution(author, words.text, True)
             if self._cue(token, offset, start) != "verb":
                 continue
             back = any(c.dep_ == "dobj" and (c.lemma_.lower() in _BACK_WORDS or any(

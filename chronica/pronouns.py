@@ -63,7 +63,7 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         for m in person.names:
             token, dep = doc.nlp_docs[m.paragraph][m.token], m.dep
             if quoted(m.start) and dep in SUBJECTS and token.head.lemma_.lower() in speech:
-                continue  # "“Mr. Seward said, ‘…’” he recalled": a speaker inside the quoted words is not "he"
+                continue  # "“Mr. Seward said, ‘…’” he recalled": a speaker inside the quotation is not "he"
             if dep == "poss" and token.head.dep_ in SUBJECTS:
                 token, dep = token.head, token.head.dep_  # "Stalin’s answer came …": the clause is about Stalin
             events.append((m.start, sentence_of(m.start), person, _ROLE_WEIGHT.get(dep, _OTHER_WEIGHT),
@@ -91,7 +91,8 @@ def run(doc: Document, people: list[Person], quote_spans: list[tuple[int, int]])
         scores: dict[int, float] = {}
         keep: dict[int, Person] = {}
         barred = {id(e[2]) for a, b in reported
-                  for e in events[bisect.bisect_left(events, a, key=lambda e: e[0]):bisect.bisect_left(events, b, key=lambda e: e[0])]}
+                  for e in events[bisect.bisect_left(events, a, key=lambda e: e[0]):
+                                  bisect.bisect_left(events, b, key=lambda e: e[0])]}
         i = bisect.bisect_left(events, start, key=lambda e: e[0]) - 1
         while i >= 0 and sentence - events[i][1] <= _WINDOW:
             _, s, person, weight, _ = events[i]

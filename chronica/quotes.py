@@ -8,20 +8,24 @@ of publishing ("his essay of 1893, “…”", "the leaders issued a “Declarat
 in apposition ("“Present at the Creation,” his memoir") or right after "in" is a title whatever the
 clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
-basis"), and so is one a naming cue introduces ("known as the “Oslo Accord”", data/quotes/
-naming_cues.txt), or one glossed right after it ("“Purna Swaraj,” or complete independence"). A phrase of up to six words quoted a second time, or a fragment after
-"so-called", is a term (a label re-used, “cash-and-carry”) unless a person's reported words govern
-it. A title-cased phrase that holds a document noun (“Rome Declaration on Peace and Cooperation”) is
-a title. A short fragment that stands as a sentence of its own (“Never.”) is speech.
+basis"), and so is a phrase of up to six words a naming cue introduces ("known as the “Oslo
+Accord”", "remembered in Panama as “the treaty no Panamanian signed”", data/quotes/naming_cues.txt)
+or one glossed right after it ("“Purna Swaraj,” or complete independence"). A phrase of up to six
+words quoted a second time, or a fragment after "so-called", is a term (a label re-used,
+“cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that holds a
+document noun (“Rome Declaration on Peace and Cooperation”) is a title. A short fragment that stands
+as a sentence of its own (“Never.”) is speech.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
-inside a title or term. Speech with no cue of its own belongs to the person whose clause holds it
-("He expected the meeting to “serve …”"); else it continues the previous quotation's speaker,
-or the speaker the sentences before it set up ("as Fedorenko describes it …"), when that is at most
-two sentences back in the same paragraph. Narration in the past tense with no "I" or "you" in it
-(“There was another burst of applause.”) is a witness's account: a witness set up anywhere earlier
-in the paragraph ("as Fedorenko describes it", data/quotes/account_verbs.txt) comes before a speech
-act just before it ("he pronounced a toast"). A quotation that is a sentence of its own is else the words
-of the person the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
+inside a title or term. A quotation standing alone is the words of whoever the next sentence says
+spoke them ("“…” The general spoke those words", "“…” Those were the words of General Cogny").
+Speech with no cue of its own belongs to the person whose clause holds it ("He expected the meeting
+to “serve …”"); else it continues the previous quotation's speaker, or the speaker the sentences
+before it set up ("as Fedorenko describes it …"), when that is at most two sentences back in the
+same paragraph. Narration in the past tense with no "I" or "you" in it (“There was another burst of
+applause.”) is a witness's account: a witness set up anywhere earlier in the paragraph ("as
+Fedorenko describes it", data/quotes/account_verbs.txt) comes before a speech act just before it
+("he pronounced a toast"). A quotation that is a sentence of its own is else the words of the person
+the sentence before is about ("Churchill arrived in Fulton. “From Stettin …”").
 A person the text describes but never names ("the Spanish minister retorted") is no identified
 speaker: the quotation's speaker is null, as it is for any source the text leaves unnamed.
 """

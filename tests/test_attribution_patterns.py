@@ -494,3 +494,18 @@ def test_a_participle_takes_the_nearest_subject_before_it(quotes_of):
         "more important to a country’s prosperity than its currency.\n")
     assert got["“an artificial and passing experiment,”"][0] == "Franklin D. Roosevelt"
     assert got["“sound internal economic situation”"][0] == "Franklin D. Roosevelt"
+
+
+def test_bodies_and_protocols_speak_and_judgements_of_papers_are_not_their_words(quotes_of):
+    got = quotes_of(
+        "The New York Tribune, edited by Horace Greeley, complained that the nation was buying “a frozen "
+        "wilderness.” Chen Yi answered that the TASS statement had been “opportunism,” pure and simple.\n\n"
+        "In December 1898 the two countries signed the Treaty of Paris, under which Spain agreed “to "
+        "relinquish all claim of sovereignty over and title to Cuba.”\n\n"
+        "Georges Bidault went to Geneva with nothing.\n\n"
+        "“Don’t spoil it by hoisting the white flag.” Those were the words of General René Cogny, speaking by "
+        "radio from Hanoi.\n")
+    assert got["“a frozen wilderness.”"][0] == "New York Tribune"
+    assert got["“opportunism,”"][0] == "Chen Yi"
+    assert got["“to relinquish all claim of sovereignty over and title to Cuba.”"][0] == "Treaty of Paris"
+    assert got["“Don’t spoil it by hoisting the white flag.”"][0] == "René Cogny"
