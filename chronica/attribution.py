@@ -353,6 +353,8 @@ class Attributor:
                         return Attribution(author, subject.text, True)
             return None
         if head.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "prep" and c.lower_ == "as" and offset + c.idx < before for c in head.children):
+                return None  # "reported his remarks as the “Guam Doctrine”": a name for the words, not them
             for child in head.children:
                 if child.dep_ == "poss" and head.lemma_.lower() in self.nouns:
                     owner = self.index.best(offset + child.left_edge.idx, offset + child.idx + len(child),
@@ -649,9 +651,11 @@ class Attributor:
         owned = () if owners else tuple(
             (offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge)) for t in head.subtree
             if reporting.possessor(t) and t.i != head.i and not {t.head.lemma_.lower(), t.head.lower_} & self.nouns)
-        # "The New York Tribune, edited by Horace Greeley,": a clause on the subject names others
+        # "The New York Tribune, edited by Horace Greeley,": a clause on the subject names others, unless
+        # it names the subject itself ("the committee’s report, soon known as the Dawes Plan,")
         owned += tuple((offset + c.left_edge.idx, offset + c.right_edge.idx + len(c.right_edge))
-                       for c in head.children if c.dep_ in {"acl", "relcl"})
+                       for c in head.children if c.dep_ in {"acl", "relcl"}
+                       and not any(t.lemma_.lower() in _NAMING_LEMMAS for t in c.subtree))
         # "Anatoly Chernyaev, foreign policy advisor to Gorbachev": a person before the head's
         # prepositional phrase, not the one the phrase is "to"
         if (head.lower_ in load_set("entities", "roles.txt") and left.i >= 2 and left.nbor(-1).text == ","
@@ -827,9 +831,9 @@ class Attributor:
                 author = None if words is None else self._author(words, offset, start)
                 if author is not None:  # "“…” Those were the words of General René Cogny"
                     return Attribution(author, words.text, True)
-            if self._cue(token, offset, start) != "verb":
-                continue
-            back = any(c.dep_ == "dobj" and (c.lemma_.lower() in _BACK_WORDS or any(
+            if token.dep_ != "ROOT" or self._cue(token, offset, start) != "verb":
+                continue  # the sentence's own verb, not "a reservation that critics labeled …"
+            back = any(c.dep_ == "dobj" and c.tag_ != "WDT" and (c.lemma_.lower() in _BACK_WORDS or any(
                 d.lower_ in _BACK_WORDS for d in c.children if d.dep_ == "det")) for c in token.children)
             subject = reporting.subject(token)
             if back and subject is not None:

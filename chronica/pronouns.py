@@ -141,7 +141,7 @@ def _reported(token) -> list[tuple[int, int]]:
     clauses = [verb.head] if verb.dep_ == "parataxis" else [
         c for c in verb.children if c.dep_ == "ccomp" and set_off and 0 < token.i - c.right_edge.i <= _SET_OFF]
     return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for c in clauses for t in c.children
-            if t.dep_ in SUBJECTS and t.i < token.i]
+            if t.dep_ in SUBJECTS and t.i < token.i and t.pos_ != "PRON"]  # "He would stay, he said": one man
 
 
 def _recent_subject(events: list, start: int, sentence: int, female: dict[int, bool], is_she: bool,

@@ -53,6 +53,7 @@ _REQUOTE_WORDS = 6  # a phrase this short quoted again is a label ("the “ancie
 _TITLE_CUE_WORDS = 6
 _APPOSED_WORDS = 2  # "“Fulness of Days,” his memoirs"
 _NAMING_GAP = 4  # words a naming cue may enclose: "known to the newspapers as"
+_GAP_PREPOSITIONS = {"to", "in", "among", "by", "at", "throughout", "across", "within"}
 
 
 def title_cued(before: str, after: str = "") -> bool:
@@ -82,8 +83,11 @@ def named(before: str) -> str | None:
     cues = load_lines("quotes", "naming_cues.txt")
     found = next((cue for cue in cues if tail == cue or tail.endswith(" " + cue)), None)
     if found is None and words[-1:] == ["as"]:  # "known to the newspapers as the “Delhi Pact”"
-        found = next((cue for cue in cues if cue.endswith(" as") and cue.split()[0] in words[-_NAMING_GAP - 2:-1]),
-                     None)
+        # the cue's verb, then a phrase on it ("to the newspapers", "in Panama"), then "as" — not "described
+        # Lumumba as" (an object: the subject's words) nor "as the report became known, presented itself as"
+        clause = [w.lower() for w in _WORD.findall(re.split(r"[,.;:!?]", before)[-1])][-_NAMING_GAP - 2:-1]
+        found = next((cue for cue in cues if cue.endswith(" as") and cue.split()[0] in clause[:-1]
+                      and clause[clause.index(cue.split()[0]) + 1] in _GAP_PREPOSITIONS), None)
     return found
 
 

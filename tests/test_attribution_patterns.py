@@ -509,3 +509,21 @@ def test_bodies_and_protocols_speak_and_judgements_of_papers_are_not_their_words
     assert got["“opportunism,”"][0] == "Chen Yi"
     assert got["“to relinquish all claim of sovereignty over and title to Cuba.”"][0] == "Treaty of Paris"
     assert got["“Don’t spoil it by hoisting the white flag.”"][0] == "René Cogny"
+
+
+def test_a_man_reporting_himself_characterizations_and_reports_known_by_a_name(quotes_of):
+    got = quotes_of(
+        "Dag Hammarskjöld refused to step aside. He would remain at his post, he said, “as a servant of "
+        "the Organization and of the small nations.”\n\n"
+        "Director of Central Intelligence Allen Dulles described Patrice Lumumba as “a Castro or worse,” and "
+        "pressed for action. The Young Plan, as the report became known, presented itself as a “complete "
+        "and final settlement” of the reparation problem.\n\n"
+        "Richard Nixon spoke to reporters on Guam in July 1969. Because he spoke on background, newspapers "
+        "reported his remarks as the “Guam Doctrine.”\n\n"
+        "The committee’s report, submitted in April and soon known as the Dawes Plan, stated that its authors "
+        "had “approached our task as business men.”\n")
+    assert got["“as a servant of the Organization and of the small nations.”"][0] == "Dag Hammarskjöld"
+    assert got["“a Castro or worse,”"][0] == "Allen Dulles"
+    assert got["“complete and final settlement”"][0] == "Young Plan"
+    assert got["“approached our task as business men.”"][0] == "Dawes Plan"
+    assert got["“Guam Doctrine.”"][0] is None  # a name the newspapers gave his remarks, not his words
