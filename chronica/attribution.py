@@ -285,6 +285,15 @@ class Attributor:
                     return Attribution(self._speaker_of(subject, offset, before), child.text, True)
         return None
 
+    def _person_reports(self, verb, offset: int, before: int) -> bool:
+        """Whether a person's speech verb governs a clause ("he stated that the Charter applied “…”"):
+        then the words are that person's account of the document, not the document's."""
+        for above in verb.ancestors:
+            if above.pos_ == "VERB" and self._speaks(above, offset, before):
+                speaker = self._speaker_of(reporting.subject(above), offset, before)
+                return speaker is not None and speaker.type == "PERSON"
+        return False
+
     def _speaks(self, verb, offset: int, before: int) -> bool:
         """Whether a speech verb with a subject of its own reports the clause: then its subject speaks,
         and "according to" beside it names only the record ("he assured his ministers, according to
@@ -339,7 +348,7 @@ class Attributor:
                 # describe it, in someone else's words
                 document = (None if subject.lower_ == "it" or head.lemma_ in {"be", "have"}
                             else self._document(subject, offset, before))
-                if document is not None:
+                if document is not None and not self._person_reports(head, offset, before):
                     return Attribution(document, head.text, True)
                 # the words are the noun's content only after "to", "that" or a colon ("His favorite maxim
                 # was to “…”", "Tumulty’s account is the only one: the President “…”"), not a judgement of

@@ -79,8 +79,8 @@ def _title_before(parsed, start: int):
 def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMention]:
     """All entity mentions of one paragraph, in order; places the gazetteer knows are never PERSON."""
     spans: list[tuple[int, int, str, Known | None]] = []
-    ents = _join_titles(_split_possessives([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
-                                            if e.label_ in _TYPES], parsed, gaz), parsed)
+    ents = _join_titles(_split_possessives(_trim_tails([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
+                                                        if e.label_ in _TYPES], parsed), parsed, gaz), parsed)
     ents = _documents(_join_names(ents, parsed), parsed)
     ents = _people_by_role(ents, parsed, gaz)
     taken = [False] * len(ents)
@@ -361,6 +361,16 @@ def _hyphen_joined(parsed, i: int) -> bool:
 
 def _is_year(token) -> bool:
     return token.text.isdigit() and len(token.text) == 4
+
+
+def _trim_tails(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """A name never ends in a lower-case word: the model's "Article V declared" is "Article V"."""
+    trimmed = []
+    for s, e, kind in ents:
+        while e - s > 1 and parsed[e - 1].is_lower and parsed[e - 1].is_alpha:
+            e -= 1
+        trimmed.append((s, e, kind))
+    return trimmed
 
 
 def _split_possessives(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:

@@ -527,3 +527,13 @@ def test_a_man_reporting_himself_characterizations_and_reports_known_by_a_name(q
     assert got["“complete and final settlement”"][0] == "Young Plan"
     assert got["“approached our task as business men.”"][0] == "Dawes Plan"
     assert got["“Guam Doctrine.”"][0] is None  # a name the newspapers gave his remarks, not his words
+
+
+def test_a_person_reporting_a_document_and_names_that_end_in_a_verb(analyze_text, quotes_of):
+    text = ("Franklin Roosevelt rejected the narrower reading. In a radio address in February 1942, he stated "
+            "that the Atlantic Charter applied “not only to the Atlantic but to the whole world.”\n\n"
+            "Known as the Burlingame Treaty, the agreement affirmed China’s sovereignty. Article V declared that "
+            "the two governments “recognize the right of man to change his home.”\n")
+    assert quotes_of(text)["“not only to the Atlantic but to the whole world.”"][0] == "Franklin D. Roosevelt"
+    names = {e.name for e in analyze_text(text).entities}
+    assert "Article V" in names and "Article V declared" not in names
