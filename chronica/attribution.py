@@ -651,7 +651,7 @@ class Attributor:
             author = self._author(head, offset, before)
             if author is not None:
                 return author
-        if reporting.joint(head):
+        if reporting.joint(head, plural=self._person(head, offset) is None):  # "Welles" tagged as a plural
             return None
         document = self._document(head, offset, before)  # "this treaty with Germany stipulated" → the treaty
         if document is not None:
@@ -805,7 +805,7 @@ class Attributor:
                 break
             verb, subject = above, reporting.subject(above)
         if (subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb)
-                or reporting.joint(subject)):
+                or reporting.joint(subject, plural=self._person(subject, offset) is None)):
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if verb.lemma_ == "be" else None
         return self._person(owner or subject, offset)  # the person the phrase is, not one named inside it

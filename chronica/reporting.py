@@ -91,10 +91,11 @@ def active(subject, verb) -> bool:
     return not (subject.dep_ == "nsubjpass" and subject.head == verb)
 
 
-def joint(head) -> bool:
+def joint(head, plural: bool = True) -> bool:
     """A subject of several parties or a plural body ("the U.S., British, and Soviet Governments",
-    "the three leaders", "Stalin and Churchill"): no single speaker."""
-    if head.tag_ == "NNS":
+    "the three leaders", "Stalin and Churchill"): no single speaker. With ``plural`` false a plural
+    tag alone does not count (a name the tagger took for a plural noun: "Welles")."""
+    if plural and head.tag_ == "NNS":
         return True
     return any(t.dep_ == "conj" for left in head.lefts for t in left.subtree) or any(
         c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in head.children)

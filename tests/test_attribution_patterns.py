@@ -537,3 +537,10 @@ def test_a_person_reporting_a_document_and_names_that_end_in_a_verb(analyze_text
     assert quotes_of(text)["“not only to the Atlantic but to the whole world.”"][0] == "Franklin D. Roosevelt"
     names = {e.name for e in analyze_text(text).entities}
     assert "Article V" in names and "Article V declared" not in names
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_still_speaks(quotes_of):
+    got = quotes_of(
+        "Assistant Secretary of State Sumner Welles went to Havana in 1933. Machado fled in August. Welles, who "
+        "distrusted the new government, recommended \"a strictly limited landing\" of troops.\n")
+    assert got['"a strictly limited landing"'][0] == "Sumner Welles"
