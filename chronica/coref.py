@@ -84,7 +84,7 @@ def _same_full_name(a: str, b: str, gaz: Gazetteer) -> bool:
         return True
     short, long = sorted((ka.split(), kb.split()), key=len)
     if 2 <= len(short) < len(long) and long[-len(short):] == short:
-        return True  # "Siad Barre" is "Mohammed Siad Barre" without the given name, "Ben-Gurion" "David Ben-Gurion"
+        return True  # "Siad Barre" is "Mohammed Siad Barre" without the given name; so is "Ben-Gurion"
     known_a, known_b = gaz.lookup(a), gaz.lookup(b)
     if known_a is not None and known_a is known_b and known_a.type == "PERSON":
         return True

@@ -1,14 +1,17 @@
-"""Third-person pronouns ("he", "his", "she", "her") resolved to people by salience, for quote attribution.
+"""Third-person pronouns ("he", "his", "she", "her", and "him" as the subject of "recorded him
+saying") resolved to people by salience, for quote attribution.
 
 Input: the parsed paragraphs, the document's people and the spans of quotations (pronouns inside
 quoted speech, and speakers the quoted words themselves report, belong to the quoted speaker's world
-and are skipped). Output: each resolved pronoun
-becomes a reference of its person. The salience of a person before a pronoun is the sum over their
-recent mentions of a weight for the grammatical role (subjects weigh most, as in Lappin and Leass's
-algorithm), halved for each sentence back; mentions more than two sentences back are forgotten.
+and are skipped). Output: each resolved pronoun becomes a reference of its person. The salience of
+a person before a pronoun is the sum over their recent mentions of a weight for the grammatical role
+(subjects weigh most, as in Lappin and Leass's algorithm), halved for each sentence back; mentions
+more than two sentences back are forgotten.
 A resolved pronoun counts as a mention for the next pronoun, so chains of "he … he" stay on one person,
 and so does a role description resolved before ("the President spoke … He was tired").
-"She" with no woman in reach is the only woman the text has named so far, if there is one.
+"She" with no woman in reach is the only woman the text has named so far, if there is one. A
+pronoun reporting a clause is not that clause's named subject ("Roosevelt, he wrote, “has …”"), nor
+is "him" the one who records him ("Moran recorded him saying").
 A subject pronoun takes the most recent subject of its own or the previous sentence when there is
 one: accumulated salience of a person named often before must not beat the person the last clause
 was about ("Kennan wrote … He called for …") — unless that subject is in the paragraph before and the
