@@ -185,11 +185,11 @@ class Attributor:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        relative = reporting.subject(verb)
-        if (verb.dep_ == "relcl" and relative is not None and relative.lower_ in {"that", "which"}
+        subject = reporting.subject(verb)
+        if (verb.dep_ == "relcl" and subject is not None and subject.lower_ in {"that", "which"}
                 and reporting.taking_verb(verb.head) is not None):
             verb = reporting.taking_verb(verb.head)  # "he offered the line that became its epitaph: “…”"
-        subject = reporting.subject(verb)
+            subject = reporting.subject(verb)
         quoted = subject is None or self._quoted(offset + subject.idx)
         speaker = None if quoted else self._speaker_of(subject, offset, start)
         words = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.nouns), None)
@@ -356,7 +356,8 @@ class Attributor:
                 content = (self.doc.text[max(0, before - 6):before].rstrip().lower().endswith((" to", " that"))
                            or ":" in self.doc.text[offset + head.idx:before])
                 if (head.lemma_ == "be" and content and subject.pos_ == "NOUN"
-                        and subject.lemma_.lower() in self.nouns - load_set("entities", "document_nouns.txt")):
+                        and subject.lemma_.lower() in self.nouns
+                        and subject.lemma_.lower() not in load_set("entities", "document_nouns.txt")):
                     author = self._author(subject, offset, before)  # "His favorite maxim was to “…”"
                     if author is not None:
                         return Attribution(author, subject.text, True)
@@ -366,8 +367,7 @@ class Attributor:
                 return None  # "reported his remarks as the “Guam Doctrine”": a name for the words, not them
             for child in head.children:
                 if child.dep_ == "poss" and head.lemma_.lower() in self.nouns:
-                    owner = self.index.best(offset + child.left_edge.idx, offset + child.idx + len(child),
-                                            offset + child.idx)
+                    owner = self._named(child, offset)
                     if owner is not None:
                         return Attribution(owner, head.text, True)
             if head.lemma_.lower() in self.nouns:
@@ -707,13 +707,11 @@ class Attributor:
             if child.dep_ in {"relcl", "acl"} and not reporting.complement(child):
                 subject = reporting.subject(child)
                 if subject is not None:
-                    return self.index.best(offset + subject.left_edge.idx, offset + subject.idx + len(subject),
-                                           offset + subject.idx)
+                    return self._named(subject, offset)
             if child.dep_ == "prep" and child.lower_ in {"from", "of"}:  # "the message from Khrushchev",
                 # "the report of the Kerner Commission"
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
-                named = None if source is None else self.index.best(
-                    offset + source.left_edge.idx, offset + source.idx + len(source), offset + source.idx)
+                named = None if source is None else self._named(source, offset)
                 if named is not None or child.lower_ == "from":  # "a statement of principles" looks on
                     return named
         indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
@@ -738,8 +736,7 @@ class Attributor:
                 name = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "name"), None)
                 owner = None if name is None else next((c for c in name.children if c.dep_ == "poss"), None)
                 if owner is not None:
-                    return self.index.best(offset + owner.left_edge.idx, offset + owner.idx + len(owner),
-                                           offset + owner.idx)
+                    return self._named(owner, offset)
         return None
 
     def _credited(self, verb, offset: int) -> Entity | None:
@@ -751,8 +748,7 @@ class Attributor:
             if prep.dep_ == "prep" and prep.lower_ == "to":
                 target = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if target is not None:
-                    return self.index.best(offset + target.left_edge.idx, offset + target.idx + len(target),
-                                           offset + target.idx)
+                    return self._named(target, offset)
         return None
 
     def _sender(self, noun, offset: int, before: int) -> Entity | None:
@@ -809,6 +805,10 @@ class Attributor:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None) if verb.lemma_ == "be" else None
         return self._person(owner or subject, offset)  # the person the phrase is, not one named inside it
+
+    def _named(self, word, offset: int) -> Entity | None:
+        """The entity the phrase ending in ``word`` names ("the U.S. Minister to China" → its holder)."""
+        return self.index.best(offset + word.left_edge.idx, offset + word.idx + len(word), offset + word.idx)
 
     def _person(self, word, offset: int) -> Entity | None:
         """The person a word is a mention of, if any."""
@@ -870,7 +870,7 @@ class Attributor:
         return (any(t.tag_ == "VBD" for t in inside)
                 and not any(t.lower_ in _SPEAKER_WORDS and t.pos_ == "PRON" for t in inside))
 
-    def frame(self, start: int, sentences_back: int | None = 2,
+    def frame(self, start: int, sentences_back: int | None,
               accounts: bool = False) -> tuple[int, Entity, str] | None:
         """A speaker set up in the sentences just before ``start`` ("as Fedorenko describes it").
         With ``accounts``, only a witness giving an account (data/quotes/account_verbs.txt: "as

@@ -56,7 +56,7 @@ _NAMING_GAP = 4  # words a naming cue may enclose: "known to the newspapers as"
 _GAP_PREPOSITIONS = {"to", "in", "among", "by", "at", "throughout", "across", "within"}
 
 
-def title_cued(before: str, after: str = "") -> bool:
+def title_cued(before: str, after: str) -> bool:
     """Whether a work noun or a verb of publishing stands just before a quotation ("his essay of 1893,"),
     a work noun in apposition right after it ("“Present at the Creation,” his memoir"), or the
     quotation is what something is "in" ("denounced it in “The Economic Consequences of …”")."""
@@ -69,7 +69,9 @@ def title_cued(before: str, after: str = "") -> bool:
 def _after_in(before: str) -> bool:
     """Whether a quotation is what something is in: "in “…”", "In his “…”"."""
     words = [w.lower() for w in _WORD.findall(before)[-2:]]
-    return words[-1:] == ["in"] or (words[-1:] in (["his"], ["her"], ["their"], ["its"]) and words[:1] == ["in"])
+    if words[-1:] and words[-1] in {"his", "her", "their", "its"}:
+        words.pop()
+    return words[-1:] == ["in"]
 
 
 def named(before: str) -> str | None:
