@@ -72,6 +72,9 @@ def is_document(entity: Entity) -> bool:
     return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
 
 
+_SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
+
+
 class MentionIndex(mention_index.MentionIndex):
     """The shared mention index, plus lookups by head word and of the latest document named."""
 
@@ -423,12 +426,13 @@ class Attributor:
 
     def _as_clause(self, token, offset: int, before: int) -> Attribution | None:
         """"…, as X put it / as X advocated": an as-clause on ``token`` whose subject names a source —
-        outside the quotation ("“… as far as America is concerned”" is the speaker's own clause)."""
+        outside the quotation ("“… as far as America is concerned”" is the speaker's own clause), and
+        active ("to the “Stony Mountains,” as the Rocky Mountains were then called" names no speaker)."""
         for child in token.children:
             if child.dep_ == "advcl" and child.pos_ == "VERB" and not self._quoted(offset + child.idx) and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in child.children):
                 subject = reporting.subject(child)
-                if subject is not None and subject.head == child:
+                if subject is not None and subject.head == child and reporting.active(subject, child):
                     speaker = self._speaker_of(subject, offset, before)
                     if speaker is not None:
                         return Attribution(speaker, child.text, True)
@@ -477,7 +481,12 @@ class Attributor:
             return named
         if subject.lower_ == "it":
             return self._it(subject, offset)
-        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in load_set("entities", "document_nouns.txt"):
+        nouns = load_set("entities", "document_nouns.txt")
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if owner is not None and subject.lower_ in nouns:  # "the Treaty of 1882, whose first article provided"
+            found = self._named(owner, offset)
+            return found if found is not None and is_document(found) else None
+        if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in nouns:
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
                 found = self.index.last_document(offset + subject.idx, self._window(offset + subject.idx))
@@ -653,6 +662,9 @@ class Attributor:
                 return author
         if reporting.joint(head, plural=self._person(head, offset) is None):  # "Welles" tagged as a plural
             return None
+        if head.pos_ == "NOUN" and head.lower_ in load_set("entities", "roles.txt") and any(
+                c.dep_ in {"det", "nummod"} and c.lower_ in _SOMEONE for c in head.lefts):
+            return None  # "one State Department official observed": somebody the text does not name
         document = self._document(head, offset, before)  # "this treaty with Germany stipulated" → the treaty
         if document is not None:
             return document
@@ -699,7 +711,7 @@ class Attributor:
             if child.dep_ == "poss":
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
                     return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
-                return self.index.best(offset + child.idx, offset + child.idx + len(child), offset + child.idx)
+                return self._named(child, offset)
             if child.dep_ in {"relcl", "acl"}:
                 owner = self._in_name_of(child, offset) or self._credited(child, offset)
                 if owner is not None:
@@ -807,7 +819,13 @@ class Attributor:
         return self._person(owner or subject, offset)  # the person the phrase is, not one named inside it
 
     def _named(self, word, offset: int) -> Entity | None:
-        """The entity the phrase ending in ``word`` names ("the U.S. Minister to China" → its holder)."""
+        """The entity the phrase ending in ``word`` names ("the U.S. Minister to China" → its holder);
+        "whose" names the one its relative clause is on ("Williams, whose statement that …")."""
+        if word.lower_ == "whose":
+            clause = next((a for a in word.ancestors if a.dep_ == "relcl"), None)
+            if clause is None or self._quoted(offset + clause.head.idx):
+                return None
+            word = clause.head
         return self.index.best(offset + word.left_edge.idx, offset + word.idx + len(word), offset + word.idx)
 
     def _person(self, word, offset: int) -> Entity | None:

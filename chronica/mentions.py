@@ -350,8 +350,10 @@ def _designates(token) -> bool:
 
 
 def _capitalized_word(token) -> bool:
-    """A capitalized word that can begin or continue a name ("St.", "James"), not an article."""
-    return token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha()) and token.lower_ != "the"
+    """A capitalized word that can begin or continue a name ("St.", "James"), not an article nor the
+    preposition opening a sentence ("Under Article I")."""
+    return (token.text[:1].isupper() and (token.is_alpha or token.text.rstrip(".").isalpha())
+            and token.lower_ != "the" and token.pos_ != "ADP")
 
 
 def _hyphen_joined(parsed, i: int) -> bool:

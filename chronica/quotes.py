@@ -62,14 +62,20 @@ def title_cued(before: str, after: str) -> bool:
     quotation is what something is "in" ("denounced it in “The Economic Consequences of …”")."""
     cues = load_set("quotes", "title_cues.txt")
     following = _WORD.findall(after)[:_APPOSED_WORDS]
-    return (bool(set(w.lower() for w in _WORD.findall(before)[-_TITLE_CUE_WORDS:]) & cues)
-            or _after_in(before) or bool(set(w.lower() for w in following) & cues))
+    return (bool(_forms(_WORD.findall(before)[-_TITLE_CUE_WORDS:]) & cues)
+            or _after_in(before) or bool(_forms(following) & cues))
+
+
+def _forms(words: list[str]) -> set[str]:
+    """The words lower-cased, plurals also in the singular ("his annual reports to Congress, “…”")."""
+    lowered = {w.lower() for w in words}
+    return lowered | {w[:-1] for w in lowered if w.endswith("s")}
 
 
 def _after_in(before: str) -> bool:
-    """Whether a quotation is what something is in: "in “…”", "In his “…”"."""
+    """Whether a quotation is what something is in: "in “…”", "In his “…”", "in the “…”"."""
     words = [w.lower() for w in _WORD.findall(before)[-2:]]
-    if words[-1:] and words[-1] in {"his", "her", "their", "its"}:
+    if words[-1:] and words[-1] in {"his", "her", "their", "its", "the"}:
         words.pop()
     return words[-1:] == ["in"]
 
