@@ -143,6 +143,9 @@ class Attributor:
         clauses: a speech verb elsewhere in the sentence does not make a scare quote speech. A body
         the text names as the source speaks, a conference as much as a report ("the Potsdam
         Conference declared …"); several parties together do not ("the four ministers declared")."""
+        introduced = None if short else self._after_colon(start)
+        if introduced is not None:
+            return introduced
         governed = self._governing(start, end, short)
         if governed is not None and (governed.speaker is not None or short):
             return governed
@@ -202,6 +205,36 @@ class Attributor:
         # "a declaration favored by most nations …: “…”": the introducing clause names nobody, and a cue
         # in the next sentence is not this quotation's
         return Attribution(speaker, verb.text, True)
+
+    def _after_colon(self, start: int) -> Attribution | None:
+        """"Kellogg answered with a counterproposal: rather than conclude a bilateral treaty, the United
+        States and France should invite “…”": further into a clause that a colon opens after a speech
+        act (a speech verb, or a verb of authoring with a word for words), the act's subject speaks —
+        unless a speech verb after the colon, with a subject of its own, reports the words itself."""
+        parsed, offset, inside = self._tokens(start, start + 1)
+        if not inside:
+            return None
+        first = inside[0]
+        colon = next((t for t in reversed(parsed[first.sent.start:first.i]) if t.text == ":"), None)
+        if colon is None or colon.i + 1 == first.i or self._quoted(offset + colon.idx) or any(
+                self._quoted(offset + t.idx) for t in parsed[colon.i + 1:first.i]) or any(
+                a.i > colon.i and self._cue(a, offset, start) == "verb" and any(c.dep_ in _SUBJECTS for c in a.children)
+                for a in first.ancestors):
+            return None  # right after the colon is ``_colon``'s
+        verb = parsed[colon.i - 1] if colon.i > first.sent.start else None
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb is None or verb.pos_ != "VERB" or verb.i > colon.i:
+            return None
+        words = any(c.lemma_.lower() in self.nouns for c in verb.subtree if c.i < colon.i and (
+            c.dep_ == "dobj" or (c.dep_ == "pobj" and c.head.head == verb)))
+        speaks = self._cue(verb, offset, start) == "verb" or (
+            words and verb.lemma_.lower() in load_set("quotes", "authoring_verbs.txt"))
+        subject = reporting.subject(verb) if speaks else None
+        if subject is None or self._quoted(offset + subject.idx) or not reporting.active(subject, verb):
+            return None
+        speaker = self._speaker_of(subject, offset, start)
+        return None if speaker is None else Attribution(speaker, verb.text, True)
 
     def _adjacent(self, start: int, end: int, position: int, length: int, token) -> bool:
         """A cue written right against a short fragment, with the punctuation of attribution:

@@ -190,12 +190,13 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
                 else:
                     break
             found.append((start, i + 1))
-        elif (token.lower_ in {"of", "on"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
+        elif (token.lower_ in {"of", "on", "by"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
               and parsed[i + 1].ent_type_ not in {"DATE", "TIME"}  # "signed the Act on April 3"
               and (parsed[i + 1].text[:1].isupper()
-                   or (parsed[i + 1].lower_ == "the" and parsed[i + 2].text[:1].isupper()))):
-            # "Treaty of Berlin", "Protocol of the Conference", "Declaration on the Neutrality of Laos"
+                   or (parsed[i + 1].lower_ == "the" and token.lower_ != "by" and parsed[i + 2].text[:1].isupper()))):
+            # "Treaty of Berlin", "Protocol of the Conference", "Declaration on the Neutrality of Laos",
+            # "Declaration by United Nations"
             end = i + 2 if parsed[i + 1].lower_ != "the" else i + 3
             while end < len(parsed) and ((parsed[end].text[:1].isupper() and parsed[end].pos_ == "PROPN") or (
                     parsed[end].lower_ in {"of", "the", "and"} and end + 1 < len(parsed)
