@@ -23,6 +23,7 @@ subject ("Brezhnev’s spokesman") is not the one who speaks. A speech verb's ow
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +74,8 @@ def is_document(entity: Entity) -> bool:
 
 
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
+_PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
+_PART_OF = re.compile(r"\s+of\s+")
 
 
 class MentionIndex(mention_index.MentionIndex):
@@ -104,6 +107,17 @@ class MentionIndex(mention_index.MentionIndex):
         "NSC 68, a policy document")."""
         i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
         return self._documents[i - 1][1] if i and self._documents[i - 1][0] >= since else None
+
+    def last_whole(self, before: int, since: int, skip) -> Entity | None:
+        """The latest document named before ``before`` and not before ``since`` that is a whole, not a
+        part ("Article V"), at a mention ``skip`` does not reject."""
+        i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
+        while i and self._documents[i - 1][0] >= since:
+            i -= 1
+            position, entity = self._documents[i]
+            if not _PART.match(entity.name) and not skip(position):
+                return entity
+        return None
 
     def last_named(self, word: str, before: int) -> Entity | None:
         """The latest entity before ``before`` whose name ends in ``word`` ("the conference" → Yalta Conference)."""
@@ -142,7 +156,28 @@ class Attributor:
         near it in its own sentence(s). A ``short`` fragment (a would-be term) takes only the governing
         clauses: a speech verb elsewhere in the sentence does not make a scare quote speech. A body
         the text names as the source speaks, a conference as much as a report ("the Potsdam
-        Conference declared …"); several parties together do not ("the four ministers declared")."""
+        Conference declared …"); several parties together do not ("the four ministers declared").
+        A part of a document speaks for the whole (see ``_whole``)."""
+        found = self._attribute(start, end, short)
+        if found.speaker is not None and _PART.match(found.speaker.name):
+            return Attribution(self._whole(found.speaker, start), found.cue, found.found)
+        return found
+
+    def _whole(self, part: Entity, before: int) -> Entity:
+        """The document an article belongs to: the one named right after it ("Article XI of the Treaty of
+        Guadalupe Hidalgo"), else the latest whole document named, outside quotation marks, in this
+        paragraph or the one before ("Known as the Burlingame Treaty, … Article V declared"); the
+        article itself when the text names no document ("Article VII of their agreement")."""
+        mention = max((m for m in part.mentions if m[0] < before), default=None)
+        if mention is None:
+            return part
+        gap = _PART_OF.match(self.doc.text, mention[1])
+        if gap is not None:
+            named = [e for *_, e in self.index.overlapping(gap.end(), gap.end() + 1)]
+            return next((e for e in named if is_document(e)), part)
+        return self.index.last_whole(mention[0], self._window(mention[0]), self._quoted) or part
+
+    def _attribute(self, start: int, end: int, short: bool) -> Attribution:
         introduced = None if short else self._after_colon(start)
         if introduced is not None:
             return introduced

@@ -26,6 +26,7 @@ _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for", "from"}  # "Congressman from New York Emanuel Celler"
 _HYPHENS = {"-", "‐", "‑"}
+_PARTS = {"article", "section", "clause"}  # a numbered part of a document
 _MARKS = str.maketrans("", "", "‘’ʿʾ'")  # transliteration marks and apostrophes inside a name
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}  # after a name, part of it
 NAME_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"}  # a name as a phrase of its own
@@ -167,6 +168,7 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
     a numbered designator ("NSC 68", "NSC-68", "Presidential Directive 30"), capitalized words closed by a
     document noun ("St. James Declaration"), "Treaty of Berlin" (the model sees only the place) and a
     law's year ("Neutrality Act" + "of 1937")."""
+    ents = [piece for s, e, kind in ents for piece in _parts(parsed, s, e, kind)]
     found: list[tuple[int, int]] = []
     for token in parsed:
         i = token.i
@@ -206,11 +208,20 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
     for s, e, kind in ents:
         if kind == "LAW" and e + 1 < len(parsed) and parsed[e].lower_ == "of" and _is_year(parsed[e + 1]):
             found.append((s, e + 2))
+
     found = [(a, b) for a, b in found if not any(s <= a and b <= e and (s, e) != (a, b) for s, e, _ in ents)]
     if not found:
         return ents
     kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
     return sorted(kept + [(s, e, "LAW") for s, e in dict.fromkeys(found)])
+
+
+def _parts(parsed, s: int, e: int, kind: str) -> list[tuple[int, int, str]]:
+    """"Article I of the Treaty of Cession" names two things: the part, and the document it is of."""
+    if kind != "LAW" or e - s < 4 or parsed[s].lower_ not in _PARTS or parsed[s + 2].lower_ != "of":
+        return [(s, e, kind)]
+    whole = s + 3 + (parsed[s + 3].lower_ == "the")
+    return [(s, s + 2, kind), (whole, e, kind)] if whole < e else [(s, e, kind)]
 
 
 def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:
