@@ -481,6 +481,16 @@ class Attributor:
                 and (parsed[max(0, inside[0].i - 2)].pos_ == "DET"
                      or any(c.dep_ in {"det", "poss"} and c.i < inside[0].i for c in after.lefts)))
 
+    def nominal(self, start: int, end: int) -> bool:
+        """Whether a quotation is a noun phrase (a name or label: “containment”) rather than words of
+        another kind ("to rectify shortcomings “quickly and openly”", "that Russia “buy back”")."""
+        _, _, tokens = self._tokens(start, end)
+        inside = [t for t in tokens if not t.is_punct]
+        if not inside:
+            return True
+        root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
+        return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
         quotation, on a noun above it, whose agent is the source."""

@@ -14,7 +14,9 @@ or one glossed right after it ("“Purna Swaraj,” or complete independence"). 
 words quoted a second time, or a fragment after "so-called", is a term (a label re-used,
 “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that holds a
 document noun (“Rome Declaration on Peace and Cooperation”) is a title. A short fragment that stands
-as a sentence of its own (“Never.”) is speech.
+as a sentence of its own (“Never.”) is speech, and so is a fragment that is no noun phrase — no name
+or label — in a clause a person's ("rectify shortcomings “quickly and openly”", "that Russia “buy
+back”"): that person's words.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
 inside a title or term. A quotation standing alone is the words of whoever the next sentence says
 spoke them ("“…” The general spoke those words", "“…” Those were the words of General Cogny").
@@ -174,6 +176,12 @@ def run(doc: Document) -> None:
                  else Attribution(None, None, False))
         if not found.found and kind == "speech":  # "“…” The general spoke those words at a conference."
             found = attributor.echoed(start, end) or found
+        if not found.found and kind == "term" and doc.nlp_docs and not attributor.nominal(start, end):
+            # "Carter identified steps to rectify shortcomings “quickly and openly”": a fragment that is no
+            # name or label (not a noun phrase) is the words of the person whose clause holds it
+            person = attributor.actor(start, end)
+            if person is not None:
+                found = Attribution(person, None, True)
         if found.speaker is not None or (found.found and kind != "title"):
             kind = "speech"
         speaker, cue = (found.speaker, found.cue) if kind == "speech" else (None, None)
