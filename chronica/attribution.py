@@ -23,6 +23,7 @@ subject ("Brezhnev’s spokesman") is not the one who speaks. A speech verb's ow
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +74,7 @@ def is_document(entity: Entity) -> bool:
     return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
 
 
+_LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
 _PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
 _PART_OF = re.compile(r"\s+of\s+")
@@ -417,7 +419,10 @@ class Attributor:
                 # "the Constitution empowered …" is a document speaking; "it would be “imprudent”",
                 # "the treaty was “vastly advantageous”" and "the telegram to have the effect of “…”"
                 # describe it, in someone else's words
+                # nor does it speak a label the narrator picks a thing out by ("the Treaty of Paris had
+                # distinguished between the American “right” to fish and …", "rising to a “standard annuity”")
                 document = (None if subject.lower_ == "it" or head.lemma_ in {"be", "have"}
+                            or (short and self._determined(before))
                             else self._document(subject, offset, before))
                 if document is not None and not self._person_reports(head, offset, before):
                     return Attribution(document, head.text, True)
@@ -480,6 +485,23 @@ class Attributor:
                 and (after.head in inside or any(t.head == after for t in inside))
                 and (parsed[max(0, inside[0].i - 2)].pos_ == "DET"
                      or any(c.dep_ in {"det", "poss"} and c.i < inside[0].i for c in after.lefts)))
+
+    def _determined(self, start: int) -> bool:
+        """Whether the quotation opening at ``start`` is a noun of one or two words whose article or
+        modifier stands before the marks ("a “standard annuity”", "the American “right”"): a label.
+        Longer phrases are a document's wording ("the “uncivilized native tribes”")."""
+        parsed, offset, _ = self._tokens(start, start + 1)
+        first = next((t for t in parsed if t.idx > start - offset and not t.is_punct), None)
+        if first is None:
+            return False
+        words = list(itertools.takewhile(lambda t: self._quoted(offset + t.idx), parsed[first.i:first.i + 3]))
+        if len([t for t in words if not t.is_punct]) > _LABEL_WORDS:
+            return False
+        root = first
+        while root.head.i != root.i and root.head.idx > start - offset and self._quoted(offset + root.head.idx):
+            root = root.head
+        return root.pos_ == "NOUN" and any(
+            c.dep_ in {"det", "amod", "poss"} and c.idx < start - offset for c in root.children)
 
     def nominal(self, start: int, end: int) -> bool:
         """Whether a quotation is a noun phrase (a name or label: “containment”) rather than words of
