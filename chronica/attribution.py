@@ -77,7 +77,7 @@ def is_document(entity: Entity) -> bool:
 _LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
 _PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
-_PART_OF = re.compile(r"\s+of\s+")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 class MentionIndex(mention_index.MentionIndex):
@@ -511,7 +511,7 @@ class Attributor:
         if not inside:
             return True
         root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
-        return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+        return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}  # X: a foreign word (“glasnost”)
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the

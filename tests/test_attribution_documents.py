@@ -1,0 +1,78 @@
+"""Documents, bodies and fragments in diplomatic history prose: a treaty's article speaks for the
+treaty, a body adopting a resolution speaks through it, "whose" points back to its antecedent, a
+colon after a speech act carries it on, and labels are told from words. All texts are prose we
+wrote for these tests."""
+
+
+def test_an_article_speaks_for_the_treaty_it_belongs_to(quotes_of, analyze_text):
+    text = ("Caleb Cushing concluded the Treaty of Wanghia with China in 1844. Article II provided that American "
+            "merchants would “pay no other or higher duties” than those of the most favored nation.\n\n"
+            "The boundary was left to commissioners. Article IV of the Treaty of Ghent provided that they would "
+            "“decide the boundary according to the true intent of the treaty of 1783.”\n\n"
+            "The two allies signed an agreement in February 1942. Article VII of their agreement committed "
+            "both governments “to expand production and employment.”\n")
+    got = quotes_of(text)
+    assert got["“pay no other or higher duties”"][0] == "Treaty of Wanghia"
+    assert got["“decide the boundary according to the true intent of the treaty of 1783.”"][0] == "Treaty of Ghent"
+    assert got["“to expand production and employment.”"][0] == "Article VII"  # no document named: the part
+    names = {e.name for e in analyze_text("Under Article I of the Treaty of Cession, the Tsar agreed “to cede "
+                                          "the territory.”\n").entities}
+    assert {"Article I", "Treaty of Cession"} <= names and "Under Article" not in names
+
+
+def test_bodies_resolutions_and_whose(quotes_of):
+    got = quotes_of(
+        "The General Assembly met in emergency session and adopted a resolution calling upon Israel “to "
+        "withdraw its forces without delay.”\n\n"
+        "On January 1, 1942, the Declaration by United Nations recorded that its signatories would “employ "
+        "their full resources” against the Axis.\n\n"
+        "The Treaty of Kanagawa, whose first article promised “a perfect, permanent, and universal peace,” "
+        "opened two ports.\n\n"
+        "Ambassador Adlai Stevenson, whose claim that the United States sought “peace with justice” pleased "
+        "the delegates, spoke next.\n")
+    assert got["“to withdraw its forces without delay.”"][0] == "General Assembly"
+    assert got["“employ their full resources”"][0] == "Declaration by United Nations"
+    assert got["“a perfect, permanent, and universal peace,”"][0] == "Treaty of Kanagawa"
+    assert got["“peace with justice”"][0] == "Adlai Stevenson"
+
+
+def test_who_speaks_after_a_colon_a_charge_or_an_unnamed_official(quotes_of):
+    got = quotes_of(
+        "Aristide Briand answered with a counterproposal: instead of a pact between two nations, the powers "
+        "together should sign “a treaty of perpetual friendship” renouncing war.\n\n"
+        "Senator Joseph McCarthy addressed the Senate in February 1950, charging that the department was "
+        "“thoroughly infested” with communists.\n\n"
+        "One State Department official warned that the plan would be “a disaster for the alliance.”\n\n"
+        "The line ran west to the “Shining Mountains,” as the Rocky Mountains were then called.\n")
+    assert got["“a treaty of perpetual friendship”"][0] == "Aristide Briand"
+    assert got["“thoroughly infested”"][0] == "Joseph McCarthy"
+    assert got["“a disaster for the alliance.”"][0] is None  # somebody the text does not name
+    assert got["“Shining Mountains,”"][0] is None  # what the mountains were called, not their words
+
+
+def test_titles_after_plural_work_nouns_in_the_and_statements(quotes_of):
+    got = quotes_of(
+        "In 1971 Nixon sent the second of his annual reports to Congress on foreign policy, “Building for "
+        "Peace.”\n\n"
+        "The commission fixed the total in the “London Schedule of Payments.”\n\n"
+        "The two leaders approved a statement of “Principles of Mutual Relations,” which declared that "
+        "“peaceful coexistence has no alternative.”\n")
+    assert got["“Building for Peace.”"] == (None, "title")
+    assert got["“London Schedule of Payments.”"] == (None, "title")
+    assert got["“Principles of Mutual Relations,”"] == (None, "title")
+
+
+def test_fragments_that_are_words_and_labels_that_are_not(quotes_of):
+    got = quotes_of(
+        "Jimmy Carter admitted past failures and promised to correct them “quickly and openly,” beginning "
+        "with travel rules.\n\n"
+        "When talks stalled, Theodore Roosevelt stepped in with the proposal that Russia “buy back” half of "
+        "the island.\n\n"
+        "Mikhail Gorbachev pursued “glasnost” at home.\n\n"
+        "The Dawes Plan set payments that rose over five years to a “standard annuity” of 2.5 billion marks. "
+        "The Treaty of Paris had distinguished the American “right” to fish from a mere privilege.\n")
+    assert got["“quickly and openly,”"] == ("Jimmy Carter", "speech")
+    assert got["“buy back”"] == ("Theodore Roosevelt", "speech")
+    assert got["“glasnost”"] == (None, "term")  # a noun phrase: a label, not his words
+    assert got["“standard annuity”"] == (None, "term")
+    assert got["“right”"] == (None, "term")
