@@ -47,6 +47,7 @@ _MARKS = set("“”\"«»")
 _SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
                   "you", "your", "yours", "yourself", "yourselves"}
 # who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
+_PLACES = {"GPE", "LOC", "FAC"}
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
 
 
@@ -793,6 +794,9 @@ class Attributor:
             if named is not None and named.type == "PERSON":
                 return named
         named = self.index.best(offset + left.idx, offset + right.idx + len(right), offset + head.idx, owned)
+        if (named is not None and named.type in _PLACES and head.pos_ == "PROPN"
+                and not self.index.overlapping(offset + head.idx, offset + head.idx + len(head))):
+            return None  # "Fisher Ames of Massachusetts", a name the model missed: not the place he is from
         if named is not None:
             return named
         if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):

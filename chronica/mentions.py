@@ -82,8 +82,10 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     spans: list[tuple[int, int, str, Known | None]] = []
     ents = _join_titles(_split_possessives(_trim_tails([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
                                                         if e.label_ in _TYPES], parsed), parsed, gaz), parsed)
+    ents = [piece for s, e, kind in ents for piece in _person_of_place(parsed, s, e, kind, gaz)]
     ents = _documents(_join_names(ents, parsed), parsed)
     ents = _people_by_role(ents, parsed, gaz)
+    ents = _speaking_names(ents, parsed, gaz)
     taken = [False] * len(ents)
     for i, j, known in gaz.find(parsed):
         keep_ent = False
@@ -242,6 +244,28 @@ def _people_by_role(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) ->
         return ents
     kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
     return sorted(kept + [(s, e, "PERSON") for s, e in dict.fromkeys(found)])
+
+
+def _speaking_names(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """A full name the model misses as the subject of a speech verb ("Fisher Ames of Massachusetts, a
+    former congressman, complained"): two or three proper nouns, no office, place or body word, that
+    no entity covers, are a PERSON."""
+    speech = load_set("quotes", "speech_verbs.txt")
+    found = []
+    for token in parsed:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in speech or not _is_proper(token):
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 2 and parsed[start - 1].dep_ == "compound" and _is_proper(parsed[start - 1]):
+            start -= 1
+        span = parsed[start:token.i + 1]
+        if any(c.dep_ == "det" for c in token.children) or (start > 1 and _hyphen_joined(parsed, start - 1)):
+            continue  # "The North-South Dialogue refers to": a named thing, not a person
+        if (len(span) >= 2 and not any(s < token.i + 1 and start < e for s, e, _ in ents)
+                and not any(_is_office(t) for t in span) and _could_be_name(span, gaz)
+                and all(gaz.lookup(t.text) is None for t in span)):
+            found.append((start, token.i + 1, "PERSON"))
+    return sorted(ents + found) if found else ents
 
 
 def _is_office(token) -> bool:
@@ -409,6 +433,20 @@ def _split_possessives(ents: list[tuple[int, int, str]], parsed, gaz: Gazetteer)
         known = kind == "PERSON" or any(k.type == "PERSON" for k in gaz.short_names.get(owner, []))
         split += [(s, cut, "PERSON" if known else kind), (cut + 1, e, kind)]
     return split
+
+
+def _person_of_place(parsed, s: int, e: int, kind: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """"Fisher Ames of Massachusetts", which the model takes for a body, is a person and the place he
+    is from: two or three proper nouns with no article, office or body word, "of", a known place."""
+    of = next((i for i in range(s + 2, min(e - 1, s + 4)) if parsed[i].lower_ == "of"), None)
+    if kind == "PERSON" or of is None or (s > 0 and parsed[s - 1].lower_ == "the"):
+        return [(s, e, kind)]
+    place = gaz.lookup(parsed[of + 1:e].text)
+    if place is None or place.type != "GPE" or not all(_is_proper(t) and not _is_office(t) for t in parsed[s:of]):
+        return [(s, e, kind)]
+    if not _could_be_name(parsed[s:of], gaz):
+        return [(s, e, kind)]
+    return [(s, of, "PERSON"), (of + 1, e, "GPE")]
 
 
 def _join_names(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
