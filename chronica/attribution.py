@@ -72,7 +72,8 @@ def head_word(name: str) -> str:
 
 def is_document(entity: Entity) -> bool:
     """A law or work, or a body of text the model typed otherwise ("the United States Constitution")."""
-    return entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
+    return (entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
+            or bool(_PART.match(entity.name)))  # "Article II", which the model may type an event
 
 
 _LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
@@ -112,14 +113,15 @@ class MentionIndex(mention_index.MentionIndex):
         return self._documents[i - 1][1] if i and self._documents[i - 1][0] >= since else None
 
     def last_whole(self, before: int, since: int, skip) -> Entity | None:
-        """The latest document named before ``before`` and not before ``since`` that is a whole, not a
-        part ("Article V"), at a mention ``skip`` does not reject."""
+        """The latest law or treaty named before ``before`` and not before ``since`` that is a whole,
+        not a part ("Article V"), at a mention ``skip`` does not reject."""
         i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
         while i and self._documents[i - 1][0] >= since:
             i -= 1
             position, entity = self._documents[i]
-            if not _PART.match(entity.name) and not skip(position):
-                return entity
+            if (entity.type == "LAW" or head_word(entity.name) in load_set("entities", "document_nouns.txt")) and (
+                    not _PART.match(entity.name) and not skip(position)):
+                return entity  # a law or treaty, not any work ("the Nobel Peace Prize")
         return None
 
     def last_named(self, word: str, before: int) -> Entity | None:
@@ -169,8 +171,10 @@ class Attributor:
     def _whole(self, part: Entity, before: int) -> Entity:
         """The document an article belongs to: the one named right after it ("Article XI of the Treaty of
         Guadalupe Hidalgo"), else the latest whole document named, outside quotation marks, in this
-        paragraph or the one before ("Known as the Burlingame Treaty, … Article V declared"); the
-        article itself when the text names no document ("Article VII of their agreement")."""
+        paragraph or the one before ("Known as the Burlingame Treaty, … Article V declared"), else the
+        one the text's first paragraph (its title) names ("The Treaty of Portsmouth and the End of the
+        Russo-Japanese War"); the article itself when the text names no document ("Article VII of their
+        agreement")."""
         mention = max((m for m in part.mentions if m[0] < before), default=None)
         if mention is None:
             return part
@@ -178,7 +182,9 @@ class Attributor:
         if gap is not None:
             named = [e for *_, e in self.index.overlapping(gap.end(), gap.end() + 1)]
             return next((e for e in named if is_document(e)), part)
-        return self.index.last_whole(mention[0], self._window(mention[0]), self._quoted) or part
+        heading = self._para_starts[1] if len(self._para_starts) > 1 else 0
+        return (self.index.last_whole(mention[0], self._window(mention[0]), self._quoted)
+                or self.index.last_whole(min(heading, mention[0]), 0, self._quoted) or part)
 
     def _attribute(self, start: int, end: int, short: bool) -> Attribution:
         introduced = None if short else self._after_colon(start)
