@@ -48,6 +48,7 @@ _SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", 
                   "you", "your", "yours", "yourself", "yourselves"}
 # who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
 _PLACES = {"GPE", "LOC", "FAC"}
+_STATES = {"GPE", "ORG", "NORP"}  # states and bodies, which a person may speak for
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
 
 
@@ -365,14 +366,15 @@ class Attributor:
                     return Attribution(self._speaker_of(subject, offset, before), child.text, True)
         return None
 
-    def _person_reports(self, verb, offset: int, before: int) -> bool:
-        """Whether a person's speech verb governs a clause ("he stated that the Charter applied “…”"):
-        then the words are that person's account of the document, not the document's."""
+    def _reporter(self, verb, offset: int, before: int) -> Entity | None:
+        """The person whose speech verb governs a clause ("he stated that the Charter applied “…”", "he
+        informed the Russian government that the United States would assert the principle “…”"): the
+        words are that person's account of what a document or a state says."""
         for above in verb.ancestors:
             if above.pos_ == "VERB" and self._speaks(above, offset, before):
                 speaker = self._speaker_of(reporting.subject(above), offset, before)
-                return speaker is not None and speaker.type == "PERSON"
-        return False
+                return speaker if speaker is not None and speaker.type == "PERSON" else None
+        return None
 
     def _speaks(self, verb, offset: int, before: int) -> bool:
         """Whether a speech verb with a subject of its own reports the clause: then its subject speaks,
@@ -431,7 +433,7 @@ class Attributor:
                 document = (None if subject.lower_ == "it" or head.lemma_ in {"be", "have"}
                             or (short and self._determined(before))
                             else self._document(subject, offset, before))
-                if document is not None and not self._person_reports(head, offset, before):
+                if document is not None and self._reporter(head, offset, before) is None:
                     return Attribution(document, head.text, True)
                 # the words are the noun's content only after "to", "that" or a colon ("His favorite maxim
                 # was to “…”", "Tumulty’s account is the only one: the President “…”"), not a judgement of
@@ -704,8 +706,8 @@ class Attributor:
         """"In that article, the United Kingdom agreed …", "the United States declared in the Joint
         Communiqué that …", "the Cairo Declaration, in which they demanded … and stated …", "a
         Protocol, by which the signatories declared": a state, a body or the parties speak through the
-        document they are said to speak in."""
-        if speaker is not None and speaker.type not in {"GPE", "ORG", "NORP"}:
+        document they are said to speak in, or through the person who reports their words."""
+        if speaker is not None and speaker.type not in _STATES:
             return speaker
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:  # "demanded … and stated"
@@ -721,7 +723,9 @@ class Attributor:
                     document = None if target is None else self._document(target, offset, before)
                     if document is not None:
                         return document
-        return speaker
+        # "he informed the Russian government that the United States would assert the principle “…”": a
+        # person reporting what a state says speaks for it
+        return None if speaker is None else self._reporter(verb, offset, before) or speaker
 
     def _source(self, kind: str, token, offset: int, before: int) -> tuple[bool, Entity | None]:
         if kind == "verb":
