@@ -180,7 +180,7 @@ class Attributor:
         if mention is None:
             return part
         gap = _PART_OF.match(self.doc.text, mention[1])
-        if gap is not None:
+        if gap is not None and not self.doc.text.startswith("which", gap.end()):  # "…, Article 8 of which"
             named = [e for *_, e in self.index.overlapping(gap.end(), gap.end() + 1)]
             return next((e for e in named if is_document(e)), part)
         heading = self._para_starts[1] if len(self._para_starts) > 1 else 0

@@ -25,7 +25,7 @@ _TITLE_GLUE = {",", "and", "&"}
 _DESIGNATOR = re.compile(r"^[A-Z]{3,}-\d+[\w/-]*$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _OFFICE_LINKS = {"of", "to", "for", "from"}  # "Congressman from New York Emanuel Celler"
-_HYPHENS = {"-", "‐", "‑"}
+_HYPHENS = {"-", "‐", "‑", "–"}  # an en dash joins two names too ("the Hay–Bunau-Varilla Treaty")
 _PARTS = {"article", "section", "clause"}  # a numbered part of a document
 _MARKS = str.maketrans("", "", "‘’ʿʾ'")  # transliteration marks and apostrophes inside a name
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}  # after a name, part of it
@@ -185,14 +185,15 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
             found.append((start, i + 1))
         elif (token.text[:1].isupper() and token.lower_ in load_set("entities", "document_nouns.txt")
               and i > 0 and _capitalized_word(parsed[i - 1]) and not (i + 1 < len(parsed) and parsed[i + 1].like_num)):
-            start = i - 1  # "the 1942 St. James Declaration": a document name the model missed
-            while start > 0 and i - start < _MAX_NAME_WORDS:
+            start, words = i - 1, 1  # "the 1942 St. James Declaration": a document name the model missed
+            while start > 0 and words < _MAX_NAME_WORDS:
                 if _capitalized_word(parsed[start - 1]):
                     start -= 1
                 elif start > 1 and _hyphen_joined(parsed, start - 1) and _capitalized_word(parsed[start - 2]):
-                    start -= 2  # "the Anglo-German Declaration", "the Four-Power Treaty"
+                    start -= 2  # "the Anglo-German Declaration", "the Hay–Bunau-Varilla Treaty"
                 else:
                     break
+                words += 1
             found.append((start, i + 1))
         elif (token.lower_ in {"of", "on", "by"} and 0 < i < len(parsed) - 2 and parsed[i - 1].text[:1].isupper()
               and parsed[i - 1].lower_ in load_set("entities", "document_nouns.txt")
@@ -394,7 +395,7 @@ def _capitalized_word(token) -> bool:
 
 def _hyphen_joined(parsed, i: int) -> bool:
     """Whether token ``i`` is a hyphen written between two words with no space ("Four-Power")."""
-    return parsed[i].text == "-" and not parsed[i - 1].whitespace_ and not parsed[i].whitespace_
+    return parsed[i].text in _HYPHENS and not parsed[i - 1].whitespace_ and not parsed[i].whitespace_
 
 
 def _is_year(token) -> bool:
