@@ -83,6 +83,7 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
     ents = _join_titles(_split_possessives(_trim_tails([(e.start, e.end, _TYPES[e.label_]) for e in parsed.ents
                                                         if e.label_ in _TYPES], parsed), parsed, gaz), parsed)
     ents = [piece for s, e, kind in ents for piece in _person_of_place(parsed, s, e, kind, gaz)]
+    ents = [piece for s, e, kind in ents for piece in _split_at_verb(parsed, s, e, kind)]
     ents = _documents(_join_names(ents, parsed), parsed)
     ents = _people_by_role(ents, parsed, gaz)
     ents = _speaking_names(ents, parsed, gaz)
@@ -448,6 +449,15 @@ def _person_of_place(parsed, s: int, e: int, kind: str, gaz: Gazetteer) -> list[
     if not _could_be_name(parsed[s:of], gaz):
         return [(s, e, kind)]
     return [(s, of, "PERSON"), (of + 1, e, "GPE")]
+
+
+def _split_at_verb(parsed, s: int, e: int, kind: str) -> list[tuple[int, int, str]]:
+    """A span the model ran across a clause ("Adams reminded Russell") is the names on either side of
+    its verb: a name never holds a lower-case verb."""
+    verb = next((i for i in range(s + 1, e - 1) if parsed[i].pos_ == "VERB" and parsed[i].is_lower), None)
+    if kind != "PERSON" or verb is None:
+        return [(s, e, kind)]
+    return [(s, verb, kind), (verb + 1, e, kind)]
 
 
 def _join_names(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:

@@ -51,8 +51,9 @@ def subject(verb):
             quoted = next((c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if quoted is not None:
                 return quoted
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.i < verb.head.head.i:
-            verb = verb.head  # "In calling for …, Wilson voiced", not "responded by ordering …"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "In calling for …, Wilson voiced", "Palmerston opened the meeting by declaring"
+            continue
         speech = load_set("quotes", "speech_verbs.txt")
         if verb.dep_ == "xcomp" and step == 0 and verb.head.lemma_.lower() not in speech:
             # "led Roosevelt to condemn …": the object above speaks; but "Seward instructed Adams to
