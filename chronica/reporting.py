@@ -96,6 +96,8 @@ def joint(head, plural: bool = True) -> bool:
     """A subject of several parties or a plural body ("the U.S., British, and Soviet Governments",
     "the three leaders", "Stalin and Churchill"): no single speaker. With ``plural`` false a plural
     tag alone does not count (a name the tagger took for a plural noun: "Welles")."""
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return False  # "His son and private secretary, Henry Adams,": two roles of one named man
     if plural and head.tag_ == "NNS":
         return True
     return any(t.dep_ == "conj" for left in head.lefts for t in left.subtree) or any(
