@@ -237,9 +237,13 @@ class Attributor:
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         subject = reporting.subject(verb)
-        if (verb.dep_ == "relcl" and subject is not None and subject.lower_ in {"that", "which"}
-                and reporting.taking_verb(verb.head) is not None):
-            verb = reporting.taking_verb(verb.head)  # "he offered the line that became its epitaph: “…”"
+        relative = any(c.lower_ in {"that", "which"} and c.dep_ in {*_SUBJECTS, "dobj"} for c in verb.children)
+        above = (reporting.taking_verb(verb.head) if verb.dep_ == "relcl"
+                 else verb.head if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" else None)
+        if relative and above is not None and not self._quoted(offset + above.idx):
+            # "he offered the line that became its epitaph: “…”", "it used language that both sides
+            # could accept: “…”": the relative clause describes the words; the clause above gives them
+            verb = above
             subject = reporting.subject(verb)
         quoted = subject is None or self._quoted(offset + subject.idx)
         speaker = None if quoted else self._speaker_of(subject, offset, start)
