@@ -84,7 +84,7 @@ def find(parsed, paragraph: int, offset: int, gaz: Gazetteer) -> list[NameMentio
                                                         if e.label_ in _TYPES], parsed), parsed, gaz), parsed)
     ents = [piece for s, e, kind in ents for piece in _person_of_place(parsed, s, e, kind, gaz)]
     ents = [piece for s, e, kind in ents for piece in _split_at_verb(parsed, s, e, kind)]
-    ents = _documents(_join_names(ents, parsed), parsed)
+    ents = _newspapers(_documents(_join_names(ents, parsed), parsed), parsed)
     ents = _people_by_role(ents, parsed, gaz)
     ents = _speaking_names(ents, parsed, gaz)
     taken = [False] * len(ents)
@@ -218,6 +218,30 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
         return ents
     kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
     return sorted(kept + [(s, e, "LAW") for s, e in dict.fromkeys(found)])
+
+
+def _newspapers(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
+    """Newspaper names the model misses or reads as a place ("The El Paso Herald demanded"): "the",
+    capitalized words, and a newspaper word last (data/entities/newspaper_words.txt), as ORG spans that
+    replace what they overlap."""
+    words = load_set("entities", "newspaper_words.txt")
+    found = []
+    for token in parsed:
+        if token.text not in words or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < _MAX_NAME_WORDS and _capitalized_word(parsed[start - 1]):
+            start -= 1
+        end = token.i + 1
+        while end + 1 < len(parsed) and _hyphen_joined(parsed, end) and _capitalized_word(parsed[end + 1]):
+            end += 2  # "the St. Louis Post-Dispatch"
+        if start < token.i and start > 0 and parsed[start - 1].lower_ == "the" and not any(
+                kind == "ORG" and s <= start and end <= e for s, e, kind in ents):  # the model has it already
+            found.append((start, end))
+    if not found:
+        return ents
+    kept = [(s, e, kind) for s, e, kind in ents if not any(a < e and s < b for a, b in found)]
+    return sorted(kept + [(s, e, "ORG") for s, e in found])
 
 
 def _parts(parsed, s: int, e: int, kind: str) -> list[tuple[int, int, str]]:
