@@ -42,11 +42,13 @@ _PRONOUNS = {"he", "his", "she", "her", "him"}  # subjects and possessors: who s
 
 
 def _female(person: Person) -> bool:
-    """A woman by a title or role ("Mrs. Gandhi", "the Queen") or a given name ("Eleanor Roosevelt")."""
+    """A woman by a title or role ("Mrs. Gandhi", "the Queen", a reference "the Queen" resolved to her)
+    or a given name ("Eleanor Roosevelt")."""
     markers = load_set("entities", "female_markers.txt")
     titled = (m.titled.split()[0] for m in person.names if m.titled)
     given = (m.text.split()[0] for m in person.names if " " in m.text)
     return (any(t in markers for t in titled) or any(r[0] in markers for r in person.roles)
+            or any(w in markers for alias in person.role_aliases for w in alias.split())  # "the Queen"
             or any(g in load_set("entities", "female_names.txt") for g in given))
 
 
