@@ -110,8 +110,8 @@ def kind_of(inner: str, before: str, after: str = "") -> str:
     title_case = _title_cased(inner)
     # a cue or a document's name allows the full stop American style puts inside the marks:
     # “… in American History.”, “London Declaration on a Transformed North Atlantic Alliance.”
-    if title_case and (title_cued(before, after) or (len(words) >= _TERM_WORDS and (
-            _names_document(inner) or not _SENTENCE_END.search(inner.strip())))):
+    if title_case and (title_cued(before, after) or _names_document(inner) or (
+            len(words) >= _TERM_WORDS and not _SENTENCE_END.search(inner.strip()))):
         return "title"
     stripped = inner.strip().rstrip(",")
     if len(words) <= _TERM_WORDS and not _SENTENCE_END.search(stripped):
