@@ -43,6 +43,7 @@ _DEFINITE = {"the", "this", "that"}
 _CREDITING = {"credit", "attribute", "ascribe"}  # "a remark credited to Churchill"
 _BACK_WORDS = {"this", "that", "these", "those"}  # "spoke those words", "wrote this"
 _MARKS = set("“”\"«»")
+_OPENING = {"“", "\"", "«", "‘"}
 # words that make a quotation someone speaking for themselves rather than a witness's narration
 _SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
                   "you", "your", "yours", "yourself", "yourselves"}
@@ -107,11 +108,15 @@ class MentionIndex(mention_index.MentionIndex):
                 return min(typed, key=lambda r: 0 if r[0] <= head < r[1] else 1 + abs(r[0] - head))[2]
         return None
 
-    def last_document(self, before: int, since: int = 0) -> Entity | None:
+    def last_document(self, before: int, since: int = 0, skip=lambda position: False) -> Entity | None:
         """The latest law or work named before ``before`` and not before ``since`` ("the paper" after
-        "NSC 68, a policy document")."""
+        "NSC 68, a policy document"), at a mention ``skip`` does not reject."""
         i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
-        return self._documents[i - 1][1] if i and self._documents[i - 1][0] >= since else None
+        while i and self._documents[i - 1][0] >= since:
+            i -= 1
+            if not skip(self._documents[i][0]):
+                return self._documents[i][1]
+        return None
 
     def last_whole(self, before: int, since: int, skip) -> Entity | None:
         """The latest law or treaty named before ``before`` and not before ``since`` that is a whole,
@@ -145,6 +150,11 @@ class Attributor:
     def _window(self, position: int) -> int:
         """Where a definite description ("the communiqué") may find its referent: this paragraph or the one before."""
         return self._para_starts[max(0, self.paragraph_of(position) - 1)] if self._para_starts else 0
+
+    def _in_words(self, position: int) -> bool:
+        """Whether a name at ``position`` is part of someone's quoted words (“founded on the Laws of
+        their Prophet”), not a quoted name of its own (the “Rogers Plan”): no document to point back to."""
+        return self._quoted(position) and self.doc.text[position - 1:position] not in _OPENING
 
     def paragraph_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, position) - 1)
@@ -602,7 +612,8 @@ class Attributor:
         if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in nouns:
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
-                found = self.index.last_document(offset + subject.idx, self._window(offset + subject.idx))
+                found = self.index.last_document(offset + subject.idx, self._window(offset + subject.idx),
+                                                 self._in_words)
             if found is not None and is_document(found):
                 return found
         return None
@@ -624,7 +635,7 @@ class Attributor:
                         return None
         if not any(c.dep_ == "poss" or c.lower_ in _DEFINITE for c in noun.lefts):
             return None
-        return self.index.last_document(offset + noun.idx, self._window(offset + noun.idx))
+        return self.index.last_document(offset + noun.idx, self._window(offset + noun.idx), self._in_words)
 
     def _they(self, pronoun, offset: int, before: int) -> Entity | None:
         """"they" as a source: the drafters named as a subject in its own or the previous sentence
@@ -828,7 +839,8 @@ class Attributor:
                     return named
             if child.dep_ == "poss":
                 if child.lower_ == "its":  # "its fifth point expressed …": the document just named
-                    return self.index.last_document(offset + child.idx, self._window(offset + child.idx))
+                    return self.index.last_document(offset + child.idx, self._window(offset + child.idx),
+                                                    self._in_words)
                 return self._named(child, offset)
             if child.dep_ in {"relcl", "acl"}:
                 owner = self._in_name_of(child, offset) or self._credited(child, offset)

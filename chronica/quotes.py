@@ -8,15 +8,16 @@ of publishing ("his essay of 1893, “…”", "the leaders issued a “Declarat
 in apposition ("“Present at the Creation,” his memoir") or right after "in" is a title whatever the
 clause around it says: the cue names a work, not words spoken.
 A fragment written before the noun it modifies, after an article, is a term ("a “cash and carry”
-basis"), and so is a phrase of up to six words a naming cue introduces ("known as the “Oslo
-Accord”", "remembered in Panama as “the treaty no Panamanian signed”", data/quotes/naming_cues.txt)
+basis"), and so is a phrase of up to six words a naming cue introduces ("known as the “Christmas
+Bombing”", "remembered in Panama as “the treaty no Panamanian signed”", data/quotes/naming_cues.txt)
 or one glossed right after it ("“Purna Swaraj,” or complete independence"). A phrase of up to six
 words quoted a second time, or a fragment after "so-called", is a term (a label re-used,
 “cash-and-carry”) unless a person's reported words govern it. A title-cased phrase that holds a
-document noun (“Rome Declaration on Peace and Cooperation”) is a title. A short fragment that stands
+document noun (“Rome Declaration on Peace and Cooperation”, the “Plan of Guadalupe”, known as the “Oslo
+Accord”) is a title, however short and whatever cue names it. A short fragment that stands
 as a sentence of its own (“Never.”) is speech, and so is a fragment that is no noun phrase — no name
-or label — in a clause a person's ("rectify shortcomings “quickly and openly”", "that Russia “buy
-back”"): that person's words.
+or label — in a clause whose subject is a person ("Carter promised to correct them “quickly and
+openly”", "the proposal that Russia “buy back”"): that person's words.
 A quotation nested in another (‘…’ inside “…”) is part of the outer speaker's words, or a term
 inside a title or term. A quotation standing alone is the words of whoever the next sentence says
 spoke them ("“…” The general spoke those words", "“…” Those were the words of General Cogny").

@@ -52,7 +52,7 @@ def test_names_and_labels_are_terms(quotes_of):
         "The agreement came to be known as the “Oslo Accord.” Nixon responded to the deadlock and ordered "
         "massive attacks on the North—the “Christmas Bombing.” The Tribunal convicted the elite “SS” unit.\n"
         "General William Tunner ordered an all-out effort that the crews called the “Easter Parade.”\n")
-    assert got["“Oslo Accord.”"] == (None, "term")
+    assert got["“Oslo Accord.”"] == (None, "title")  # a document's name
     assert got["“Christmas Bombing.”"] == (None, "term")
     assert got["“SS”"] == (None, "term")
     assert got["“Easter Parade.”"] == (None, "term")
@@ -264,7 +264,7 @@ def test_attribution_after_an_exclamation_a_document_named_in_apposition_and_a_q
         "George Kennan’s “Long Telegram” argued that Soviet power was “impervious to logic of reason.”\n")
     assert got["“Mr. Gorbachev, tear down this wall!”"][0] == "Ronald Reagan"
     assert got["“rapid build-up”"][0] == "NSC 68"
-    assert got["“Long Telegram”"] == (None, "term")
+    assert got["“Long Telegram”"] == (None, "title")  # the name of a document, not words
 
 
 def test_a_person_quoted_as_saying(quotes_of):
