@@ -67,9 +67,11 @@ class Attribution:
 
 
 def head_word(name: str) -> str:
-    """The head noun of a name: the word before "of" ("Treaty of Berlin" → treaty), else the last word."""
+    """The head noun of a name: the word before its first "of", "on", "for" or "between" ("Treaty of
+    Berlin", "Convention on Rights and Duties of States" → treaty, convention), else the last word."""
     words = name.lower().split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    link = next((i for i, w in enumerate(words) if i and w in _NAME_LINKS), None)
+    return words[link - 1] if link is not None else words[-1]
 
 
 def is_document(entity: Entity) -> bool:
@@ -79,9 +81,16 @@ def is_document(entity: Entity) -> bool:
 
 
 _LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
+_NAME_LINKS = {"of", "on", "for", "between"}  # a name's head comes before these
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
 _PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _whole_law(entity: Entity) -> bool:
+    """A law or treaty, not any work ("the Nobel Peace Prize"), and not a part of one ("Article V")."""
+    return ((entity.type == "LAW" or head_word(entity.name) in load_set("entities", "document_nouns.txt"))
+            and not _PART.match(entity.name))
 
 
 class MentionIndex(mention_index.MentionIndex):
@@ -125,10 +134,14 @@ class MentionIndex(mention_index.MentionIndex):
         while i and self._documents[i - 1][0] >= since:
             i -= 1
             position, entity = self._documents[i]
-            if (entity.type == "LAW" or head_word(entity.name) in load_set("entities", "document_nouns.txt")) and (
-                    not _PART.match(entity.name) and not skip(position)):
-                return entity  # a law or treaty, not any work ("the Nobel Peace Prize")
+            if _whole_law(entity) and not skip(position):
+                return entity
         return None
+
+    def first_whole(self, before: int, skip) -> Entity | None:
+        """The first law or treaty named before ``before`` that is a whole (see ``last_whole``)."""
+        return next((entity for position, entity in self._documents if position < before and _whole_law(entity)
+                     and not skip(position)), None)
 
     def last_named(self, word: str, before: int) -> Entity | None:
         """The latest entity before ``before`` whose name ends in ``word`` ("the conference" → Yalta Conference)."""
@@ -183,8 +196,8 @@ class Attributor:
         """The document an article belongs to: the one named right after it ("Article XI of the Treaty of
         Guadalupe Hidalgo"), else the latest whole document named, outside quotation marks, in this
         paragraph or the one before ("Known as the Burlingame Treaty, … Article V declared"), else the
-        one the text's first paragraph (its title) names ("The Treaty of Portsmouth and the End of the
-        Russo-Japanese War"); the article itself when the text names no document ("Article VII of their
+        first the text names, the one an essay is about ("The Treaty of Portsmouth, signed on September
+        5, 1905, ended …"); the article itself when the text names no document ("Article VII of their
         agreement")."""
         mention = max((m for m in part.mentions if m[0] < before), default=None)
         if mention is None:
@@ -193,9 +206,8 @@ class Attributor:
         if gap is not None and not self.doc.text.startswith("which", gap.end()):  # "…, Article 8 of which"
             named = [e for *_, e in self.index.overlapping(gap.end(), gap.end() + 1)]
             return next((e for e in named if is_document(e)), part)
-        heading = self._para_starts[1] if len(self._para_starts) > 1 else 0
         return (self.index.last_whole(mention[0], self._window(mention[0]), self._quoted)
-                or self.index.last_whole(min(heading, mention[0]), 0, self._quoted) or part)
+                or self.index.first_whole(mention[0], self._quoted) or part)
 
     def _attribute(self, start: int, end: int, short: bool) -> Attribution:
         introduced = None if short else self._after_colon(start)

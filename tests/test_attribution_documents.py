@@ -76,3 +76,51 @@ def test_fragments_that_are_words_and_labels_that_are_not(quotes_of):
     assert got["“glasnost”"] == (None, "term")  # a noun phrase: a label, not his words
     assert got["“standard annuity”"] == (None, "term")
     assert got["“right”"] == (None, "term")
+
+
+def test_articles_of_which_titles_that_name_the_treaty_and_en_dashes(quotes_of, analyze_text):
+    got = quotes_of(
+        "The Treaty of Portsmouth, signed in September 1905, ended the Russo-Japanese War.\n\n"
+        "The delegates met in New Hampshire in August. Witte bargained hard over Sakhalin.\n\n"
+        "The settlement was signed in September. In Article II, the Russian Government acknowledged that Japan "
+        "held in Korea “paramount political, military and economic interests.”\n\n"
+        "At Montevideo, Cordell Hull signed the Convention on Rights and Duties of States, Article 8 of which "
+        "provided that “no state has the right to intervene.”\n")
+    assert got["“paramount political, military and economic interests.”"][0] == "Treaty of Portsmouth"
+    assert got["“no state has the right to intervene.”"][0] == "Convention on Rights and Duties of States"
+    names = {e.name for e in analyze_text("Its basis was the Hay–Bunau-Varilla Treaty of 1903.\n").entities}
+    assert "Hay–Bunau-Varilla Treaty" in names
+    assert quotes_of("In the north, Venustiano Carranza proclaimed the “Plan of Guadalupe,” which named him "
+                     "First Chief.\n")["“Plan of Guadalupe,”"] == (None, "title")
+
+
+def test_speakers_the_model_or_the_parser_misses(quotes_of, analyze_text):
+    got = quotes_of(
+        "Fisher Ames of Massachusetts, a former congressman, complained, “We are to spend money of which we "
+        "have too little.”\n\n"
+        "Prime Minister Lord Palmerston opened the Cabinet meeting by declaring, “You may stand for this, but "
+        "damned if I will!”\n\n"
+        "Charles Francis Adams found himself isolated. His son and private secretary, Henry Adams, warned his "
+        "brother that “this nation means to make war.”\n\n"
+        "The El Paso Herald demanded that the army “go in after Villa and stay.”\n\n"
+        "In July, John Quincy Adams informed the Russian minister that the United States would assert the "
+        "principle “that the American continents are no longer subjects for colonization.”\n")
+    assert got["“We are to spend money of which we have too little.”"][0] == "Fisher Ames"
+    assert got["“You may stand for this, but damned if I will!”"][0] == "Lord Palmerston"
+    assert got["“this nation means to make war.”"][0] == "Henry Adams"
+    assert got["“go in after Villa and stay.”"][0] == "El Paso Herald"
+    assert got["“that the American continents are no longer subjects for colonization.”"][0] == "John Quincy Adams"
+    names = {a for e in analyze_text("Later, Adams reminded Russell that the rams were a threat.\n").entities
+             for a in e.aliases}
+    assert "Adams reminded Russell" not in names and {"Adams", "Russell"} <= names
+
+
+def test_a_queen_is_she_and_a_colon_after_a_clause_describing_the_words(quotes_of):
+    got = quotes_of(
+        "King Kalakaua died in 1891 and was succeeded by his sister, Liliuokalani. Stevens worked against "
+        "the Queen from the start. In January 1893 she gave way. “I yield to the superior force of the "
+        "United States,” she declared.\n\n"
+        "The Shanghai Communiqué set out both views. On Taiwan, it used language that both sides could "
+        "accept: “The United States acknowledges that there is but one China.”\n")
+    assert got["“I yield to the superior force of the United States,”"][0] == "Liliuokalani"
+    assert got["“The United States acknowledges that there is but one China.”"][0] == "Shanghai Communiqué"
