@@ -396,9 +396,11 @@ class Attributor:
         """The person whose speech verb governs a clause ("he stated that the Charter applied “…”", "he
         informed the Russian government that the United States would assert the principle “…”"): the
         words are that person's account of what a document or a state says."""
-        for above in verb.ancestors:
-            if above.pos_ == "VERB" and self._speaks(above, offset, before):
-                speaker = self._speaker_of(reporting.subject(above), offset, before)
+        node = verb
+        while node.head.i != node.i and node.dep_ not in {"relcl", "acl"}:  # not "a treaty, under which …"
+            node = node.head
+            if node.pos_ == "VERB" and self._speaks(node, offset, before):
+                speaker = self._speaker_of(reporting.subject(node), offset, before)
                 return speaker if speaker is not None and speaker.type == "PERSON" else None
         return None
 
