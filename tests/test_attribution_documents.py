@@ -124,3 +124,14 @@ def test_a_queen_is_she_and_a_colon_after_a_clause_describing_the_words(quotes_o
         "accept: “The United States acknowledges that there is but one China.”\n")
     assert got["“I yield to the superior force of the United States,”"][0] == "Liliuokalani"
     assert got["“The United States acknowledges that there is but one China.”"][0] == "Shanghai Communiqué"
+
+
+def test_a_paper_naming_with_words_and_a_treaty_clause_no_reporter_reaches(quotes_of):
+    got = quotes_of(
+        "Newspapers demanded satisfaction for what the Morning Post called “an outrage on the British flag.” "
+        "Clerks filed the papers under what the Foreign Office called the “Trent affair.”\n\n"
+        "Marcy instructed Gadsden to obtain release from Article XI of the Treaty of Guadalupe Hidalgo, under "
+        "which the United States had promised that raids “shall be forcibly restrained.”\n")
+    assert got["“an outrage on the British flag.”"][0] == "Morning Post"
+    assert got["“Trent affair.”"] == (None, "term")  # a body's short name for a thing: a label
+    assert got["“shall be forcibly restrained.”"][0] != "William L. Marcy"
