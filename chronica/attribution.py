@@ -81,6 +81,7 @@ def is_document(entity: Entity) -> bool:
 
 
 _LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
+_AGREEMENTS = {"treaty", "agreement", "convention", "pact", "accord"}  # "the agreement" an essay is about
 _NAME_LINKS = {"of", "on", "for", "between"}  # a name's head comes before these
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
 _PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
@@ -612,7 +613,9 @@ class Attributor:
         return None
 
     def _document(self, subject, offset: int, before: int) -> Entity | None:
-        """A subject that is a document or law: a named one, or "the Act", "this treaty" pointing back."""
+        """A subject that is a document or law: a named one, or "the Act", "this treaty" pointing back —
+        to a law named in this paragraph or the one before, else, for "the agreement" or "the treaty",
+        to the first the text names, the one an essay is about."""
         named = self._named_document(subject, offset)
         if named is not None:
             return named
@@ -626,8 +629,10 @@ class Attributor:
         if subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ in nouns:
             found = self.index.last_named(subject.lemma_.lower(), offset + subject.idx)
             if found is None and any(c.lower_ in _DEFINITE for c in subject.lefts):
-                found = self.index.last_document(offset + subject.idx, self._window(offset + subject.idx),
-                                                 self._in_words)
+                found = (self.index.last_document(offset + subject.idx, self._window(offset + subject.idx),
+                                                  self._in_words)
+                         or (self.index.first_whole(offset + subject.idx, self._in_words)
+                             if subject.lemma_.lower() in _AGREEMENTS else None))
             if found is not None and is_document(found):
                 return found
         return None

@@ -135,3 +135,13 @@ def test_a_paper_naming_with_words_and_a_treaty_clause_no_reporter_reaches(quote
     assert got["“an outrage on the British flag.”"][0] == "Morning Post"
     assert got["“Trent affair.”"] == (None, "term")  # a body's short name for a thing: a label
     assert got["“shall be forcibly restrained.”"][0] != "William L. Marcy"
+
+
+def test_the_agreement_an_essay_is_about(quotes_of):
+    got = quotes_of(
+        "The Rush-Bagot Pact of 1817 limited naval armaments on the Great Lakes.\n\n"
+        "The war had left both sides building warships on the lakes. Castlereagh proposed limits in 1816, "
+        "and Monroe welcomed the idea.\n\n"
+        "Rush and Bagot exchanged notes in April 1817. “The naval force to be maintained upon the lakes,” the "
+        "agreement read, “shall henceforth be confined to the following vessels.”\n")
+    assert got["“The naval force to be maintained upon the lakes,”"][0] == "Rush-Bagot Pact"
