@@ -914,12 +914,15 @@ class Attributor:
 
     def _sender(self, noun, offset: int, before: int) -> Entity | None:
         """"Khrushchev wrote to Kennedy on 26 October. The letter was long …": the person who wrote or
-        sent something in the sentence before a definite document noun is its author."""
-        sent = noun.sent
-        if sent.start == 0:
-            return None
-        for token in reversed(list(noun.doc[sent.start - 1].sent)):
-            if token.pos_ == "VERB" and token.lemma_.lower() in load_set("quotes", "authoring_verbs.txt"):
+        sent something in the two sentences before a definite document noun is its author — or who spoke
+        in the same thing there ("In a longhand letter, the President concluded: “…” The letter ended")."""
+        sents = [s for s in noun.doc.sents if s.end <= noun.sent.start][-_IT_SENTENCES:]
+        for token in reversed([t for s in sents for t in s]):
+            verb = reporting.taking_verb(token) if token.lemma_ == noun.lemma_ and token.head.lower_ == "in" else None
+            if verb is not None and not self._quoted(offset + token.idx) and self._cue(verb, offset, before) == "verb":
+                token = verb
+            if token.pos_ == "VERB" and (token.lemma_.lower() in load_set("quotes", "authoring_verbs.txt")
+                                         or token is verb):
                 subject = reporting.subject(token)
                 if subject is not None and reporting.active(subject, token) and not self._quoted(offset + subject.idx):
                     speaker = self._speaker_of(subject, offset, before)

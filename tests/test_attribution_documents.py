@@ -145,3 +145,11 @@ def test_the_agreement_an_essay_is_about(quotes_of):
         "Rush and Bagot exchanged notes in April 1817. “The naval force to be maintained upon the lakes,” the "
         "agreement read, “shall henceforth be confined to the following vessels.”\n")
     assert got["“The naval force to be maintained upon the lakes,”"][0] == "Rush-Bagot Pact"
+
+
+def test_the_letter_someone_spoke_in_two_sentences_back(quotes_of):
+    got = quotes_of(
+        "In a longhand letter of January 1946, Harry Truman called Soviet conduct an outrage and concluded: "
+        "“Only one language do they understand.” He underlined the words twice. The letter ended bluntly: "
+        "“I’m tired of babying the Soviets.”\n")
+    assert got["“I’m tired of babying the Soviets.”"][0] == "Harry S. Truman"
