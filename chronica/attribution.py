@@ -47,10 +47,16 @@ _OPENING = {"“", "\"", "«", "‘"}
 # words that make a quotation someone speaking for themselves rather than a witness's narration
 _SPEAKER_WORDS = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
                   "you", "your", "yours", "yourself", "yourselves"}
-# who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
 _PLACES = {"GPE", "LOC", "FAC"}
 _STATES = {"GPE", "ORG", "NORP"}  # states and bodies, which a person may speak for
+# who can be a source, most likely first; a nationality ("the Soviet leader" unresolved) never is
 _PERSON_FIRST = ("PERSON", "ORG", "WORK", "LAW", "GPE", "EVENT", "FAC", "LOC")
+_LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
+_AGREEMENTS = {"treaty", "agreement", "convention", "pact", "accord"}  # "the agreement" an essay is about
+_NAME_LINKS = {"of", "on", "for", "between"}  # a name's head comes before these
+_SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
+_PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -78,14 +84,6 @@ def is_document(entity: Entity) -> bool:
     """A law or work, or a body of text the model typed otherwise ("the United States Constitution")."""
     return (entity.type in _DOCUMENT_TYPES or head_word(entity.name) in load_set("entities", "document_nouns.txt")
             or bool(_PART.match(entity.name)))  # "Article II", which the model may type an event
-
-
-_LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
-_AGREEMENTS = {"treaty", "agreement", "convention", "pact", "accord"}  # "the agreement" an essay is about
-_NAME_LINKS = {"of", "on", "for", "between"}  # a name's head comes before these
-_SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
-_PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
-_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _whole_law(entity: Entity) -> bool:
@@ -918,15 +916,18 @@ class Attributor:
         in the same thing there ("In a longhand letter, the President concluded: “…” The letter ended")."""
         sents = [s for s in noun.doc.sents if s.end <= noun.sent.start][-_IT_SENTENCES:]
         for token in reversed([t for s in sents for t in s]):
-            verb = reporting.taking_verb(token) if token.lemma_ == noun.lemma_ and token.head.lower_ == "in" else None
-            if verb is not None and not self._quoted(offset + token.idx) and self._cue(verb, offset, before) == "verb":
-                token = verb
-            if token.pos_ == "VERB" and (token.lemma_.lower() in load_set("quotes", "authoring_verbs.txt")
-                                         or token is verb):
-                subject = reporting.subject(token)
-                if subject is not None and reporting.active(subject, token) and not self._quoted(offset + subject.idx):
-                    speaker = self._speaker_of(subject, offset, before)
-                    return speaker if speaker is not None and speaker.type == "PERSON" else None
+            spoken_in = (reporting.taking_verb(token) if token.lemma_ == noun.lemma_ and token.head.lower_ == "in"
+                         and not self._quoted(offset + token.idx) else None)
+            if spoken_in is not None and self._cue(spoken_in, offset, before) == "verb":
+                verb = spoken_in  # "In a longhand letter …, the President concluded"
+            elif token.pos_ == "VERB" and token.lemma_.lower() in load_set("quotes", "authoring_verbs.txt"):
+                verb = token
+            else:
+                continue
+            subject = reporting.subject(verb)
+            if subject is not None and reporting.active(subject, verb) and not self._quoted(offset + subject.idx):
+                speaker = self._speaker_of(subject, offset, before)
+                return speaker if speaker is not None and speaker.type == "PERSON" else None
         return None
 
     def namer(self, start: int, word: str) -> Entity | None:

@@ -212,7 +212,6 @@ def _documents(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int,
     for s, e, kind in ents:
         if kind == "LAW" and e + 1 < len(parsed) and parsed[e].lower_ == "of" and _is_year(parsed[e + 1]):
             found.append((s, e + 2))
-
     found = [(a, b) for a, b in found if not any(s <= a and b <= e and (s, e) != (a, b) for s, e, _ in ents)]
     if not found:
         return ents
@@ -468,9 +467,8 @@ def _person_of_place(parsed, s: int, e: int, kind: str, gaz: Gazetteer) -> list[
     if kind == "PERSON" or of is None or (s > 0 and parsed[s - 1].lower_ == "the"):
         return [(s, e, kind)]
     place = gaz.lookup(parsed[of + 1:e].text)
-    if place is None or place.type != "GPE" or not all(_is_proper(t) and not _is_office(t) for t in parsed[s:of]):
-        return [(s, e, kind)]
-    if not _could_be_name(parsed[s:of], gaz):
+    if (place is None or place.type != "GPE" or not _could_be_name(parsed[s:of], gaz)
+            or not all(_is_proper(t) and not _is_office(t) for t in parsed[s:of])):
         return [(s, e, kind)]
     return [(s, of, "PERSON"), (of + 1, e, "GPE")]
 
