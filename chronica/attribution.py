@@ -92,6 +92,15 @@ def _whole_law(entity: Entity) -> bool:
             and not _PART.match(entity.name))
 
 
+def _words_before(verb):
+    """The noun an infinitive is written right after ("advice" in "Washington’s advice to avoid"),
+    whatever the parser attached the infinitive to."""
+    if verb.pos_ != "VERB" or verb.i < 2 or verb.doc[verb.i - 1].lower_ != "to" or verb.doc[verb.i - 1].dep_ != "aux":
+        return None
+    noun = verb.doc[verb.i - 2]
+    return noun if noun.pos_ == "NOUN" else None
+
+
 class MentionIndex(mention_index.MentionIndex):
     """The shared mention index, plus lookups by head word and of the latest document named."""
 
@@ -352,6 +361,9 @@ class Attributor:
             head = token.head
             while head not in chain:
                 chain.append(head)
+                words = _words_before(head)
+                if words is not None and words.lemma_.lower() in self.nouns and words not in chain:
+                    chain.append(words)  # "Washington’s advice to avoid “…”", which the parser hangs elsewhere
                 if head.head == head or (short and head.dep_ == "pcomp" and head.head.lower_ == "by"):
                     break  # "responded by authorizing … “aggressive self-defense”": an act, not words
                 head = head.head
