@@ -534,7 +534,8 @@ def _mention(parsed, s: int, e: int, kind: str, known: Known | None, paragraph: 
             s += 1  # "Historian Arthur Schlesinger": a role word the model took into the name
         k = _title_length(parsed[s:e])
         if k:
-            titled = parsed[s:e].text
+            above = _title_before(parsed, s)  # "Prime Minister Lord Palmerston": an office before a peer's title
+            titled = parsed[s:e].text if above is None else f"{above.text} {parsed[s:e].text}"
             s += k
         else:
             title = _title_before(parsed, s)

@@ -153,3 +153,9 @@ def test_the_letter_someone_spoke_in_two_sentences_back(quotes_of):
         "“Only one language do they understand.” He underlined the words twice. The letter ended bluntly: "
         "“I’m tired of babying the Soviets.”\n")
     assert got["“I’m tired of babying the Soviets.”"][0] == "Harry S. Truman"
+
+
+def test_an_office_before_a_peers_title_is_kept_in_the_titled_alias(analyze_text):
+    doc = analyze_text("Prime Minister Lord Palmerston opened the meeting. Palmerston was angry.\n")
+    person = next(e for e in doc.entities if e.type == "PERSON" and "Palmerston" in e.aliases)
+    assert "Prime Minister Lord Palmerston" in person.aliases
