@@ -394,8 +394,8 @@ class Attributor:
         """"“…,” Tumulty remembered him saying": a speech verb beside the reporting one, with a
         subject of its own outside the quotation, names the one who spoke."""
         for child in verb.children:
-            small = child.tag_ == "VBG" or (child.tag_ == "VB" and not any(  # "heard Stalin say", not "would demand"
-                c.dep_ in {"aux", "mark"} for c in child.children))
+            # "heard Stalin say", "remembered him saying", not "would demand" nor "that they were asking"
+            small = child.tag_ in {"VBG", "VB"} and not any(c.dep_ in {"aux", "mark"} for c in child.children)
             if (child.dep_ in {"ccomp", "xcomp", "advcl"} and small
                     and not self._quoted(offset + child.idx) and self._cue(child, offset, before) == "verb"):
                 subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)

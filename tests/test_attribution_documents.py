@@ -159,3 +159,9 @@ def test_an_office_before_a_peers_title_is_kept_in_the_titled_alias(analyze_text
     doc = analyze_text("Prime Minister Lord Palmerston opened the meeting. Palmerston was angry.\n")
     person = next(e for e in doc.entities if e.type == "PERSON" and "Palmerston" in e.aliases)
     assert "Prime Minister Lord Palmerston" in person.aliases
+
+
+def test_a_progressive_clause_is_reported_not_heard(quotes_of):
+    got = quotes_of("Senator J. William Fulbright objected that the administration was asking Congress for “a "
+                    "blank check” without explaining its policy.\n")
+    assert got["“a blank check”"][0] == "J. William Fulbright"
