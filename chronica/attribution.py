@@ -55,7 +55,7 @@ _LABEL_WORDS = 2  # "the American “right”", a “standard annuity”
 _AGREEMENTS = {"treaty", "agreement", "convention", "pact", "accord"}  # "the agreement" an essay is about
 _NAME_LINKS = {"of", "on", "for", "between"}  # a name's head comes before these
 _SOMEONE = {"a", "an", "one", "another", "some"}  # before a role noun: an unnamed holder
-_PART = re.compile(r"(?:Article|Section|Clause)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
+_PART = re.compile(r"(?:Article|Section|Clause|Annex)\s+[IVXLC\d]+[a-z]?$")  # a part of a document, not a whole
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -690,8 +690,8 @@ class Attributor:
         return people[-1] if head.lower_ == "latter" else people[-2]
 
     def _it(self, pronoun, offset: int) -> Entity | None:
-        """"it" as a source ("“…,” it read"): the document that is the subject of one of the two
-        sentences before."""
+        """"it" as a source ("“…,” it read"): the document or body that is the subject of one of the
+        two sentences before ("The New York Tribune agreed. “…,” it observed")."""
         parsed = pronoun.doc
         sents = [s for s in parsed.sents if s.end <= pronoun.sent.start][-_IT_SENTENCES:]
         for sent in reversed(sents):
@@ -700,6 +700,9 @@ class Attributor:
                     found = self._document(token, offset, offset + token.idx)
                     if found is None and token.lemma_.lower() in self.nouns:  # "The letter was long. … it read"
                         found = self._author(token, offset, offset + token.idx)
+                    if found is None and token.pos_ == "PROPN":
+                        body = self._named(token, offset)
+                        found = body if body is not None and body.type == "ORG" else None
                     if found is not None:
                         return found
         return None
