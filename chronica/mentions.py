@@ -427,11 +427,14 @@ def _is_year(token) -> bool:
 
 
 def _trim_tails(ents: list[tuple[int, int, str]], parsed) -> list[tuple[int, int, str]]:
-    """A name never ends in a lower-case word: the model's "Article V declared" is "Article V"."""
+    """A name never ends in a lower-case word, nor begins with an indefinite article: the model's
+    "Article V declared" is "Article V"."""
     trimmed = []
     for s, e, kind in ents:
         while e - s > 1 and parsed[e - 1].is_lower and parsed[e - 1].is_alpha:
             e -= 1
+        while e - s > 1 and parsed[s].text in {"a", "an"}:  # "a Treaty of …", not "A Framework for Peace"
+            s += 1
         trimmed.append((s, e, kind))
     return trimmed
 
