@@ -442,8 +442,12 @@ class Attributor:
         words ("Kennan’s call for “…”", not "Roosevelt’s attempt to renew “…”" or "Israel’s withdrawal
         from “…”")."""
         if head.pos_ in {"VERB", "AUX"}:
-            found = (self._as_clause(head, offset, before) or self._parenthetical(head, offset, before)
-                     or (None if self._speaks(head, offset, before) else self._according(head, offset, before)))
+            # a speech verb with its own subject speaks for it; "as Holbrooke recalled" or "according to
+            # X" beside it names only the record ("telling Izetbegović, as Holbrooke recalled, that …")
+            speaks = self._speaks(head, offset, before)
+            found = ((None if speaks else self._as_clause(head, offset, before))
+                     or self._parenthetical(head, offset, before)
+                     or (None if speaks else self._according(head, offset, before)))
             if found is not None:
                 return found
             subject = reporting.subject(head)

@@ -165,3 +165,9 @@ def test_a_progressive_clause_is_reported_not_heard(quotes_of):
     got = quotes_of("Senator J. William Fulbright objected that the administration was asking Congress for “a "
                     "blank check” without explaining its policy.\n")
     assert got["“a blank check”"][0] == "J. William Fulbright"
+
+
+def test_a_recollection_beside_a_speech_verb_names_only_the_record(quotes_of):
+    got = quotes_of("Slobodan Milošević conceded the city, telling Alija Izetbegović, as Richard Holbrooke recalled, "
+                    "that he “deserved Sarajevo” because he had fought for it.\n")
+    assert got["“deserved Sarajevo”"][0] == "Slobodan Milošević"
