@@ -155,7 +155,7 @@ def run(doc: Document) -> None:
         # a naming cue makes a name of a phrase up to six words ("remembered as “the treaty that no
         # Panamanian signed.”"), not of a longer quotation ("describing December 7 as “a date …”")
         cue = named(before) if kind == "term" or len(label.split()) <= _REQUOTE_WORDS else None
-        namer = _namer(attributor, doc, start, cue, label) if cue and cue != "so-called" else None
+        namer = _namer(attributor, doc, start, end, cue) if cue and cue != "so-called" else None
         if (cue and cue != "so-called" and namer is None) or (kind == "term" and _GLOSSED.match(after)) or (
                 kind != "speech" and doc.nlp_docs and attributor.label(start, end)):
             # "known as the “Oslo Accord”", "the crews called the “Easter Parade”", a “cash and carry” basis
@@ -225,15 +225,18 @@ def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quo
                  speaker=None, speaker_name=None, cue=None, kind=kind)
 
 
-def _namer(attributor: Attributor, doc: Document, start: int, cue: str, label: str) -> Entity | None:
+def _namer(attributor: Attributor, doc: Document, start: int, end: int, cue: str) -> Entity | None:
     """The person who is the active subject of the naming verb ("what he termed the “new world
     order”", "Eisenhower called it “…”", "calling himself “Citizen Genêt”"), if any: then the name is
-    that person's words. A body names with words, not a label, only in a phrase of four words or more
-    ("what the Morning Post called “an outrage on the British flag”")."""
+    that person's words. A body names with words, not a label, in a phrase of four words or more or one
+    that is no noun phrase ("what the Morning Post called “an outrage on the British flag”", "an offer
+    the White House called “unthinkable”")."""
     namer = attributor.namer(start, cue.split()[0]) if doc.nlp_docs else None
     if namer is None:
         return None
-    return namer if namer.type == "PERSON" or (namer.type == "ORG" and len(label.split()) >= _TERM_WORDS) else None
+    words = namer.type == "ORG" and (len(_label_key(doc.text[start:end]).split()) >= _TERM_WORDS
+                                     or not attributor.nominal(start, end))
+    return namer if namer.type == "PERSON" or words else None
 
 
 def _person_governs(attributor: Attributor, doc: Document, start: int, end: int) -> bool:

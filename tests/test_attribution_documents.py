@@ -134,6 +134,8 @@ def test_a_paper_naming_with_words_and_a_treaty_clause_no_reporter_reaches(quote
         "which the United States had promised that raids “shall be forcibly restrained.”\n")
     assert got["“an outrage on the British flag.”"][0] == "Morning Post"
     assert got["“Trent affair.”"] == (None, "term")  # a body's short name for a thing: a label
+    assert quotes_of("Bulganin proposed joint action, an offer the White House called “unthinkable.”\n")[
+        "“unthinkable.”"][0] == "White House"  # no noun phrase: a judgement in the body's words
     assert got["“shall be forcibly restrained.”"][0] != "William L. Marcy"
 
 
