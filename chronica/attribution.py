@@ -266,6 +266,9 @@ class Attributor:
             verb = verb.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
+        while verb.head.pos_ in {"VERB", "AUX"} and (verb.dep_ == "xcomp" or (
+                verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+            verb = verb.head  # "the sentence that came to define the war effort:": the clause "came" heads
         subject = reporting.subject(verb)
         relative = any(c.lower_ in {"that", "which"} and c.dep_ in {*_SUBJECTS, "dobj"} for c in verb.children)
         above = (reporting.taking_verb(verb.head) if verb.dep_ == "relcl"

@@ -173,3 +173,9 @@ def test_a_recollection_beside_a_speech_verb_names_only_the_record(quotes_of):
     got = quotes_of("Slobodan Milošević conceded the city, telling Alija Izetbegović, as Richard Holbrooke recalled, "
                     "that he “deserved Sarajevo” because he had fought for it.\n")
     assert got["“deserved Sarajevo”"][0] == "Slobodan Milošević"
+
+
+def test_a_colon_after_the_sentence_that_came_to_define_something(quotes_of):
+    got = quotes_of("Woodrow Wilson asked Congress to declare war, and he closed with the sentence that came to "
+                    "define the war effort: “The world must be made safe for democracy.”\n")
+    assert got["“The world must be made safe for democracy.”"][0] == "Woodrow Wilson"
