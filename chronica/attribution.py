@@ -566,7 +566,10 @@ class Attributor:
         if not inside:
             return True
         root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
-        return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}  # X: a foreign word (“glasnost”)
+        # X: a foreign word (“glasnost”); a phrase after a noun's preposition names a thing ("the option of
+        # “lift and strike”")
+        return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"} or (
+            root.dep_ == "pobj" and root.head.head.pos_ == "NOUN")
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the

@@ -74,6 +74,8 @@ def test_fragments_that_are_words_and_labels_that_are_not(quotes_of):
     assert got["“quickly and openly,”"] == ("Jimmy Carter", "speech")
     assert got["“buy back”"] == ("Theodore Roosevelt", "speech")
     assert got["“glasnost”"] == (None, "term")  # a noun phrase: a label, not his words
+    assert quotes_of("Warren Christopher traveled to Europe to promote the option of “lift and strike” in "
+                     "May 1993.\n")["“lift and strike”"] == (None, "term")  # the name of an option
     assert got["“standard annuity”"] == (None, "term")
     assert got["“right”"] == (None, "term")
 
