@@ -569,7 +569,7 @@ class Attributor:
         # X: a foreign word (“glasnost”); a phrase after a noun's preposition names a thing ("the option of
         # “lift and strike”")
         return root.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"} or (
-            root.dep_ == "pobj" and root.head.head.pos_ == "NOUN")
+            root.dep_ in {"pobj", "pcomp"} and root.head.head.pos_ == "NOUN")
 
     def _referred(self, noun, offset: int, end: int) -> Attribution | None:
         """"the “vigorous foreign policy” referred to by Turner": a passive speech verb right after the
