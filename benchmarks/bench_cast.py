@@ -33,8 +33,8 @@ def _gold_sets(shared: Path | None) -> list[tuple[str, list[tuple[Path, dict]]]]
 
     # texts written for chronica and kept in the repository, annotated by their writers (devset/README.md)
     prose = [("own prose p1-p3 (all styles, used for error analysis)", folder("prose/p1", "prose/p2", "prose/p3")),
-             ("own prose p4-p5 (Milestones style, used for error analysis)", folder("prose/p4", "prose/p5")),
-             ("own prose p6 (Milestones style, held out)", folder("prose/p6"))]
+             ("own prose p4-p6 (Milestones style, used for error analysis)", folder("prose/p4", "prose/p5", "prose/p6")),
+             ("own prose p7 (Milestones style, held out)", folder("prose/p7"))]
     if shared is None:
         return prose
     sets = []
@@ -50,7 +50,7 @@ def _gold_sets(shared: Path | None) -> list[tuple[str, list[tuple[Path, dict]]]]
                 shared / "corpora" / "milestones" / "text" / gold["text_file"])
         (held if path.stem in held_out else tune).append((text, gold))
     # Milestones sections annotated blind by other hands; all but people9 have since served error
-    # analysis, and people9 and prose p6 are held out: the generalisation figures (see devset/README.md)
+    # analysis, and people9 and prose p7 are held out: the generalisation figures (see devset/README.md)
     sets += [(name, rows) for name, rows in (
         ("dev tune (Milestones)", tune), ("dev held-out (Milestones)", held),
         ("blind 1-9 + tune 2-3 (Milestones, used for error analysis)",
