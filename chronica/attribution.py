@@ -125,29 +125,20 @@ class MentionIndex(mention_index.MentionIndex):
                 return min(typed, key=lambda r: 0 if r[0] <= head < r[1] else 1 + abs(r[0] - head))[2]
         return None
 
-    def last_document(self, before: int, since: int = 0, skip=lambda position: False) -> Entity | None:
+    def last_document(self, before: int, since: int = 0, skip=lambda position: False,
+                      accept=lambda entity: True) -> Entity | None:
         """The latest law or work named before ``before`` and not before ``since`` ("the paper" after
-        "NSC 68, a policy document"), at a mention ``skip`` does not reject."""
-        i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
-        while i and self._documents[i - 1][0] >= since:
-            i -= 1
-            if not skip(self._documents[i][0]):
-                return self._documents[i][1]
-        return None
-
-    def last_whole(self, before: int, since: int, skip) -> Entity | None:
-        """The latest law or treaty named before ``before`` and not before ``since`` that is a whole,
-        not a part ("Article V"), at a mention ``skip`` does not reject."""
+        "NSC 68, a policy document") that ``accept`` takes, at a mention ``skip`` does not reject."""
         i = bisect.bisect_left(self._documents, before, key=lambda r: r[0])
         while i and self._documents[i - 1][0] >= since:
             i -= 1
             position, entity = self._documents[i]
-            if _whole_law(entity) and not skip(position):
+            if accept(entity) and not skip(position):
                 return entity
         return None
 
     def first_whole(self, before: int, skip) -> Entity | None:
-        """The first law or treaty named before ``before`` that is a whole (see ``last_whole``)."""
+        """The first law or treaty named before ``before`` that is a whole (see ``_whole_law``)."""
         return next((entity for position, entity in self._documents if position < before and _whole_law(entity)
                      and not skip(position)), None)
 
@@ -214,7 +205,7 @@ class Attributor:
         if gap is not None and not self.doc.text.startswith("which", gap.end()):  # "…, Article 8 of which"
             named = [e for *_, e in self.index.overlapping(gap.end(), gap.end() + 1)]
             return next((e for e in named if is_document(e)), part)
-        return (self.index.last_whole(mention[0], self._window(mention[0]), self._quoted)
+        return (self.index.last_document(mention[0], self._window(mention[0]), self._quoted, _whole_law)
                 or self.index.first_whole(mention[0], self._quoted) or part)
 
     def _attribute(self, start: int, end: int, short: bool) -> Attribution:

@@ -226,7 +226,7 @@ def _unspoken(doc: Document, count: int, start: int, end: int, kind: str) -> Quo
 
 
 def _namer(attributor: Attributor, doc: Document, start: int, end: int, cue: str) -> Entity | None:
-    """The person who is the active subject of the naming verb ("what he termed the “new world
+    """The person (or body) who is the active subject of the naming verb ("what he termed the “new world
     order”", "Eisenhower called it “…”", "calling himself “Citizen Genêt”"), if any: then the name is
     that person's words. A body names with words, not a label, in a phrase of four words or more or one
     that is no noun phrase ("what the Morning Post called “an outrage on the British flag”", "an offer
